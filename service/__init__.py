@@ -1,0 +1,54 @@
+"""stance-tracker: who stands where on which issue, with the evidence.
+
+`create_app()` builds the web application (never imports torch); analysis runs
+in huey workers (`service.tasks`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask_cors import CORS
+
+__version__ = "0.1.0"
+
+OPENAPI_SETTINGS = {
+    "API_TITLE": "stance-tracker",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.1.0",
+    "OPENAPI_URL_PREFIX": "/api/v1",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": None,
+}
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask app; `overrides` replace STANCE_* settings (tests)."""
+    from service.api import actors, articles, health, issues, stances, timeline
+    from service.config import load_settings
+    from service.db import db, engine_config
+    from service.errors import ProblemApi, problem_response
+
+    settings = load_settings(overrides)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    app = Flask(__name__)
+    app.config.update(OPENAPI_SETTINGS)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config["SQLALCHEMY_ENGINES"] = {"default": engine_config(settings.resolved_database_url)}
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    db.init_app(app)
+    CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
+
+    api = ProblemApi(app)
+    api.spec.components.security_scheme("ApiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
+    for module in (issues, actors, articles, stances, timeline, health):
+        api.register_blueprint(module.blp)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Any:
+        app.logger.exception("unhandled error", exc_info=error)
+        return problem_response(500, "Internal Server Error", "An unexpected error occurred.")
+
+    return app

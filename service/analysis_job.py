@@ -1,0 +1,252 @@
+"""The worker's side of an analysis: claim the article, run the pipeline,
+store the result atomically, record failures. Imports the NLP stack."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from service.orm import (
+    Actor,
+    AnalysisRun,
+    Article,
+    ArticleStatus,
+    Evidence,
+    Issue,
+    StanceRecord,
+    utcnow,
+)
+from service.pipeline.types import AnalysisResult, IssueSpec, NewActor
+
+log = logging.getLogger(__name__)
+
+# A "processing" article untouched for this long was abandoned by a dead worker.
+STALE_AFTER = timedelta(minutes=10)
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def _app() -> Flask:
+    with _lock:
+        if "app" not in _state:
+            from flask import current_app, has_app_context
+
+            if has_app_context():
+                _state["app"] = current_app._get_current_object()  # type: ignore[attr-defined]
+            else:
+                from service import create_app
+
+                _state["app"] = create_app()
+        return _state["app"]  # type: ignore[no-any-return]
+
+
+def _runtime() -> Any:
+    """The loaded pipeline (models stay in memory for the worker's lifetime)."""
+    with _lock:
+        if "runtime" not in _state:
+            from service.runtime import AnalysisRuntime
+
+            _state["runtime"] = AnalysisRuntime(_app().config["SETTINGS"])
+        return _state["runtime"]
+
+
+def warm_up() -> None:
+    runtime = _runtime()
+    with _app().app_context():
+        from service.db import db
+
+        runtime.ensure_default_actors(db.session)
+        runtime.actor_index(db.session)
+
+
+def claim(session: Session, article_id: int) -> bool:
+    """Atomically move a queued (or stale processing) article to processing."""
+    now = utcnow()
+    result = session.execute(
+        sa.update(Article)
+        .where(
+            Article.id == article_id,
+            sa.or_(
+                Article.status == ArticleStatus.queued.value,
+                sa.and_(
+                    Article.status == ArticleStatus.processing.value,
+                    Article.updated_at < now - STALE_AFTER,
+                ),
+            ),
+        )
+        .values(status=ArticleStatus.processing.value, attempts=Article.attempts + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _upsert_new_actors(session: Session, actors: tuple[NewActor, ...]) -> None:
+    if not actors:
+        return
+    from service.actor_store import search_text
+
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    rows = [
+        {
+            "key": a.key,
+            "name": a.name,
+            "kind": a.kind,
+            "aliases": [],
+            "search_text": search_text(a.name, []),
+            "origin": "ner",
+            "created_at": utcnow(),
+            "updated_at": utcnow(),
+        }
+        for a in {a.key: a for a in actors}.values()
+    ]
+    session.execute(insert(Actor).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+
+
+def store_result(session: Session, article: Article, result: AnalysisResult) -> AnalysisRun:
+    """Write one analysis run and its stance records; the caller commits."""
+    _upsert_new_actors(session, result.new_actors)
+    keys = {s.actor_key for s in result.stances}
+    keys |= {e.reporter_key for s in result.stances for e in s.evidence if e.reporter_key}
+    actor_ids = dict(session.execute(sa.select(Actor.key, Actor.id).where(Actor.key.in_(keys))).tuples().all())
+    issue_ids = dict(session.execute(sa.select(Issue.slug, Issue.id)).tuples().all())
+    run = AnalysisRun(
+        article_id=article.id,
+        model_name=result.model_name,
+        model_version=result.model_version,
+        sentences=result.sentences,
+        timings=result.timings,
+    )
+    session.add(run)
+    session.flush()
+    session.execute(
+        sa.update(StanceRecord)
+        .where(StanceRecord.article_id == article.id, StanceRecord.is_current)
+        .values(is_current=False)
+        .execution_options(synchronize_session=False)
+    )
+    observed = article.published_at or article.created_at
+    for stance in result.stances:
+        if stance.actor_key not in actor_ids or stance.issue_key not in issue_ids:
+            log.warning("dropping stance on unknown actor/issue %s/%s", stance.actor_key, stance.issue_key)
+            continue
+        record = StanceRecord(
+            run_id=run.id,
+            article_id=article.id,
+            actor_id=actor_ids[stance.actor_key],
+            issue_id=issue_ids[stance.issue_key],
+            observed_at=observed,
+            label=stance.label,
+            effective_label=stance.label,
+            confidence=stance.confidence,
+            scores=stance.scores,
+            model_name=result.model_name,
+            model_version=result.model_version,
+            evidence=[
+                Evidence(
+                    sentence_index=e.sentence_index,
+                    start=e.start,
+                    end=e.end,
+                    text=e.text,
+                    label=e.label,
+                    scores=e.scores,
+                    is_quote=e.is_quote,
+                    reporter_id=actor_ids.get(e.reporter_key) if e.reporter_key else None,
+                )
+                for e in stance.evidence
+            ],
+        )
+        session.add(record)
+    article.language = result.language
+    article.status = ArticleStatus.done.value
+    article.error = None
+    article.analysed_at = utcnow()
+    return run
+
+
+def _issue_specs(session: Session) -> list[IssueSpec]:
+    return [
+        IssueSpec(key=i.slug, name=i.name, description=i.description, keywords=tuple(i.keywords or ()))
+        for i in session.scalars(sa.select(Issue).order_by(Issue.id))
+    ]
+
+
+def _mark(session: Session, article_id: int, status: str, error: str | None, language: str | None = None) -> None:
+    session.rollback()
+    values: dict[str, Any] = {"status": status, "error": error, "updated_at": utcnow()}
+    if language:
+        values["language"] = language
+    session.execute(sa.update(Article).where(Article.id == article_id).values(**values))
+    session.commit()
+
+
+def run_analysis_job(article_id: int) -> None:
+    """Claim, analyse and store one article. On an error the article goes back
+    to queued while retries remain (huey retries the job), else to failed."""
+    from service.db import db
+    from service.pipeline.language import UnsupportedLanguage
+
+    app = _app()
+    with app.app_context():
+        session = db.session
+        if not claim(session, article_id):
+            return
+        article = session.get(Article, article_id)
+        assert article is not None
+        runtime = _runtime()
+        try:
+            published = article.published_at.date() if article.published_at else None
+            result = runtime.analyse(session, article.text, published, _issue_specs(session))
+            store_result(session, article, result)
+            session.commit()
+        except UnsupportedLanguage as exc:
+            _mark(session, article_id, ArticleStatus.unsupported.value, str(exc), exc.language)
+        except Exception as exc:
+            log.exception("analysis of article %s failed", article_id)
+            attempts = session.scalar(sa.select(Article.attempts).where(Article.id == article_id)) or 0
+            retries = app.config["SETTINGS"].job_retries
+            if attempts <= retries:
+                _mark(session, article_id, ArticleStatus.queued.value, f"{type(exc).__name__}: {exc}")
+                raise
+            _mark(session, article_id, ArticleStatus.failed.value, f"{type(exc).__name__}: {exc}")
+
+
+def requeue_stale(min_age_seconds: int = 60) -> int:
+    """Enqueue articles still queued, or processing past STALE_AFTER."""
+    from service.db import db
+    from service.tasks import analyse_article
+
+    app = _app()
+    with app.app_context():
+        now = utcnow()
+        ids = db.session.scalars(
+            sa.select(Article.id).where(
+                sa.or_(
+                    sa.and_(
+                        Article.status == ArticleStatus.queued.value,
+                        Article.updated_at < now - timedelta(seconds=min_age_seconds),
+                    ),
+                    sa.and_(
+                        Article.status == ArticleStatus.processing.value,
+                        Article.updated_at < now - STALE_AFTER,
+                    ),
+                )
+            )
+        ).all()
+        db.session.rollback()
+    for article_id in ids:
+        analyse_article(article_id)
+    return len(ids)
+
+

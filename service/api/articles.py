@@ -1,0 +1,181 @@
+"""Articles: submit one or many for analysis, read their status and stances."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import marshmallow as ma
+import sqlalchemy as sa
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from sqlalchemy.orm import selectinload
+
+from service.api.lookup import get_or_404
+from service.article_store import add_article, enqueue_analysis, wait_for_analysis
+from service.db import db
+from service.keyset import decode_cursor, encode_cursor
+from service.orm import Article, ArticleStatus, Evidence, StanceRecord
+from service.schemas.articles import (
+    ArticleIn,
+    ArticleOut,
+    ArticleQuery,
+    ArticleSummary,
+    BatchOut,
+    SubmitQuery,
+)
+from service.schemas.common import page_schema
+from service.serialise import stance_dict
+
+blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="News articles")
+
+ArticlePage = page_schema(ArticleSummary, "ArticlePage")
+
+
+def _settings() -> Any:
+    return current_app.config["SETTINGS"]
+
+
+def _too_long(text: str) -> bool:
+    return len(text) > _settings().max_article_chars
+
+
+def _article_body(article: Article) -> dict[str, Any]:
+    body = {c: getattr(article, c) for c in ArticleSummary().fields}
+    body["text"] = article.text
+    records = db.session.scalars(
+        sa.select(StanceRecord)
+        .where(StanceRecord.article_id == article.id, StanceRecord.is_current)
+        .options(
+            selectinload(StanceRecord.actor),
+            selectinload(StanceRecord.issue),
+            selectinload(StanceRecord.evidence).selectinload(Evidence.reporter),
+        )
+        .order_by(StanceRecord.id)
+    )
+    body["stances"] = [stance_dict(r) for r in records]
+    return body
+
+
+def _submit(data: dict[str, Any]) -> tuple[Article, bool]:
+    article, created = add_article(db.session, data)
+    if created:
+        enqueue_analysis(article.id)
+    return article, created
+
+
+@blp.route("")
+class Articles(MethodView):
+    @blp.arguments(ArticleQuery, location="query")
+    @blp.response(200, ArticlePage)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """List articles, newest id first, with filters; cursor-paginated"""
+        limit = query.get("limit") or _settings().page_size
+        stmt = sa.select(Article).order_by(Article.id.desc())
+        if "status" in query:
+            stmt = stmt.where(Article.status == query["status"])
+        if "source" in query:
+            stmt = stmt.where(Article.source == query["source"])
+        if "from_" in query:
+            stmt = stmt.where(Article.published_at >= query["from_"])
+        if "to" in query:
+            stmt = stmt.where(Article.published_at <= query["to"])
+        if "cursor" in query:
+            (last_id,) = decode_cursor(query["cursor"], (int,))
+            stmt = stmt.where(Article.id < last_id)
+        rows = list(db.session.scalars(stmt.limit(limit + 1)))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {"items": rows, "next_cursor": encode_cursor(rows[-1].id) if more else None}
+
+    @blp.arguments(ArticleIn)
+    @blp.arguments(SubmitQuery, location="query")
+    @blp.response(202, ArticleOut, description="Queued for analysis")
+    @blp.alt_response(200, schema=ArticleOut, description="The same url or text was already submitted")
+    def post(self, data: dict[str, Any], query: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+        """Submit an article for analysis"""
+        if _too_long(data["text"]):
+            abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
+        article, created = _submit(data)
+        if query.get("wait"):
+            wait_for_analysis(db.session, article, min(query["wait"], _settings().max_wait_seconds))
+        headers = {"Location": f"/api/v1/articles/{article.id}"}
+        return _article_body(article), 202 if created else 200, headers
+
+
+def _batch_items() -> list[Any]:
+    raw = request.get_data(cache=False, as_text=True)
+    mimetype = request.mimetype
+    try:
+        if mimetype in ("application/x-ndjson", "application/jsonl", "application/ndjson"):
+            return [json.loads(line) for line in raw.splitlines() if line.strip()]
+        if mimetype != "application/json":
+            abort(415, message="Send a JSON array (application/json) or NDJSON (application/x-ndjson).")
+        items = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        abort(400, message=f"Malformed JSON: {exc.msg} at line {exc.lineno}.")
+    if not isinstance(items, list):
+        abort(422, message="The body must be a JSON array of articles.")
+    return items
+
+
+@blp.route("/batch")
+class ArticleBatch(MethodView):
+    @blp.doc(
+        requestBody={
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+            },
+        }
+    )
+    @blp.response(200, BatchOut)
+    def post(self) -> dict[str, Any]:
+        """Submit many articles (JSON array or NDJSON); one result per item"""
+        items = _batch_items()
+        limit = _settings().max_batch_items
+        if len(items) > limit:
+            abort(413, message=f"At most {limit} articles per batch.")
+        schema = ArticleIn()
+        results = []
+        for index, item in enumerate(items):
+            try:
+                data = schema.load(item)
+            except ma.ValidationError as err:
+                results.append({"index": index, "status": 422, "created": False, "article": None, "errors": err.messages})
+                continue
+            if _too_long(data["text"]):
+                errors = {"text": [f"Longer than {_settings().max_article_chars} characters."]}
+                results.append({"index": index, "status": 413, "created": False, "article": None, "errors": errors})
+                continue
+            article, created = _submit(data)
+            results.append(
+                {"index": index, "status": 202 if created else 200, "created": created, "article": article, "errors": None}
+            )
+        return {"results": results}
+
+
+@blp.route("/<int:article_id>")
+class ArticleById(MethodView):
+    @blp.response(200, ArticleOut)
+    def get(self, article_id: int) -> dict[str, Any]:
+        """Read an article: its status, error, text and current stance records"""
+        return _article_body(get_or_404(Article, article_id, "article"))
+
+
+@blp.route("/<int:article_id>/reanalyse")
+class ArticleReanalyse(MethodView):
+    @blp.response(202, ArticleSummary)
+    def post(self, article_id: int) -> tuple[Article, int]:
+        """Queue the article for analysis again (after a failure or a model upgrade)"""
+        article = get_or_404(Article, article_id, "article")
+        if article.status == ArticleStatus.processing.value:
+            abort(409, message="The article is being analysed now.")
+        article.status = ArticleStatus.queued.value
+        article.error = None
+        db.session.commit()
+        enqueue_analysis(article.id)
+        db.session.refresh(article)
+        return article, 202

@@ -1,0 +1,96 @@
+"""Stance records: the newest-first feed with filters, and human review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from service.api.lookup import get_or_404
+from service.db import db
+from service.keyset import decode_cursor, encode_cursor
+from service.orm import Actor, Article, Evidence, Issue, StanceRecord, utcnow
+from service.schemas.common import page_schema
+from service.schemas.stances import ReviewIn, StanceOut, StanceQuery
+from service.serialise import stance_dict
+
+blp = Blueprint("stances", __name__, url_prefix="/api/v1/stances", description="Stance records")
+
+StancePage = page_schema(StanceOut, "StancePage")
+
+
+def with_provenance(stmt: sa.Select[Any]) -> sa.Select[Any]:
+    """Eager-load everything stance_dict reads, in a fixed number of queries."""
+    return stmt.options(
+        sa.orm.selectinload(StanceRecord.actor),
+        sa.orm.selectinload(StanceRecord.issue),
+        sa.orm.selectinload(StanceRecord.article),
+        sa.orm.selectinload(StanceRecord.evidence).selectinload(Evidence.reporter),
+    )
+
+
+@blp.route("")
+class Stances(MethodView):
+    @blp.arguments(StanceQuery, location="query")
+    @blp.response(200, StancePage)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Current stance records, newest first, filtered; cursor-paginated"""
+        if "actor" in query:
+            get_or_404(Actor, query["actor"], "actor")
+        if "issue" in query:
+            get_or_404(Issue, query["issue"], "issue")
+        limit = query.get("limit") or current_app.config["SETTINGS"].page_size
+        stmt = sa.select(StanceRecord).where(StanceRecord.is_current)
+        if "actor" in query:
+            stmt = stmt.where(StanceRecord.actor_id == query["actor"])
+        if "issue" in query:
+            stmt = stmt.where(StanceRecord.issue_id == query["issue"])
+        if "stance" in query:
+            stmt = stmt.where(StanceRecord.effective_label == query["stance"])
+        if "from_" in query:
+            stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
+        if "to" in query:
+            stmt = stmt.where(StanceRecord.observed_at <= query["to"])
+        if "source" in query:
+            stmt = stmt.join(Article, Article.id == StanceRecord.article_id).where(
+                Article.source == query["source"]
+            )
+        if "cursor" in query:
+            last_time, last_id = decode_cursor(query["cursor"], (datetime, int))
+            stmt = stmt.where(
+                sa.or_(
+                    StanceRecord.observed_at < last_time,
+                    sa.and_(StanceRecord.observed_at == last_time, StanceRecord.id < last_id),
+                )
+            )
+        stmt = stmt.order_by(StanceRecord.observed_at.desc(), StanceRecord.id.desc()).limit(limit + 1)
+        rows = list(db.session.scalars(with_provenance(stmt)))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        cursor = encode_cursor(rows[-1].observed_at, rows[-1].id) if more else None
+        return {"items": [stance_dict(r) for r in rows], "next_cursor": cursor}
+
+
+@blp.route("/<int:stance_id>")
+class StanceById(MethodView):
+    @blp.response(200, StanceOut)
+    def get(self, stance_id: int) -> dict[str, Any]:
+        """Read one stance record with its evidence and provenance"""
+        return stance_dict(get_or_404(StanceRecord, stance_id, "stance record"))
+
+    @blp.arguments(ReviewIn)
+    @blp.response(200, StanceOut)
+    def patch(self, data: dict[str, Any], stance_id: int) -> dict[str, Any]:
+        """Review a stance: set the label a person decided; the model's label is kept"""
+        record = get_or_404(StanceRecord, stance_id, "stance record")
+        record.review_label = data["label"]
+        record.effective_label = data["label"]
+        record.reviewer = data["reviewer"]
+        record.review_note = data.get("note")
+        record.reviewed_at = utcnow()
+        db.session.commit()
+        return stance_dict(record)

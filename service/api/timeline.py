@@ -1,0 +1,83 @@
+"""Views over time: an actor's history per period, an issue's latest positions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from service.api.lookup import get_or_404
+from service.api.stances import with_provenance
+from service.db import db
+from service.history import bucket
+from service.orm import Actor, Issue, StanceRecord
+from service.schemas.history import HistoryOut, HistoryQuery, PositionsOut, PositionsQuery
+from service.serialise import actor_ref, issue_ref, stance_dict
+
+blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
+
+
+@blp.route("/actors/<int:actor_id>/history")
+class ActorHistory(MethodView):
+    @blp.arguments(HistoryQuery, location="query")
+    @blp.response(200, HistoryOut)
+    def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
+        """An actor's stances per period: counts per label, net score, confidence, record ids"""
+        actor = get_or_404(Actor, actor_id, "actor")
+        stmt = sa.select(
+            StanceRecord.id,
+            StanceRecord.issue_id,
+            StanceRecord.observed_at,
+            StanceRecord.effective_label,
+            StanceRecord.confidence,
+        ).where(StanceRecord.actor_id == actor.id, StanceRecord.is_current)
+        if "issue" in query:
+            get_or_404(Issue, query["issue"], "issue")
+            stmt = stmt.where(StanceRecord.issue_id == query["issue"])
+        if "from_" in query:
+            stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
+        if "to" in query:
+            stmt = stmt.where(StanceRecord.observed_at <= query["to"])
+        periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
+        issue_ids = {p.issue_id for p in periods}
+        issues = {i.id: issue_ref(i) for i in db.session.scalars(sa.select(Issue).where(Issue.id.in_(issue_ids)))}
+        return {
+            "actor": actor_ref(actor),
+            "interval": query["interval"],
+            "periods": [p.as_dict(issues[p.issue_id]) for p in periods],
+        }
+
+
+@blp.route("/issues/<int:issue_id>/positions")
+class IssuePositions(MethodView):
+    @blp.arguments(PositionsQuery, location="query")
+    @blp.response(200, PositionsOut)
+    def get(self, query: dict[str, Any], issue_id: int) -> dict[str, Any]:
+        """Every actor's latest stance on the issue (as of a date), with its evidence"""
+        issue = get_or_404(Issue, issue_id, "issue")
+        ranked = sa.select(
+            StanceRecord.id,
+            sa.func.row_number()
+            .over(
+                partition_by=StanceRecord.actor_id,
+                order_by=(StanceRecord.observed_at.desc(), StanceRecord.id.desc()),
+            )
+            .label("rank"),
+        ).where(StanceRecord.issue_id == issue.id, StanceRecord.is_current)
+        if "as_of" in query:
+            ranked = ranked.where(StanceRecord.observed_at <= query["as_of"])
+        latest = ranked.subquery()
+        stmt = (
+            sa.select(StanceRecord)
+            .join(latest, latest.c.id == StanceRecord.id)
+            .where(latest.c.rank == 1)
+            .order_by(StanceRecord.actor_id)
+        )
+        rows = db.session.scalars(with_provenance(stmt))
+        return {
+            "issue": issue_ref(issue),
+            "as_of": query.get("as_of"),
+            "positions": [{"actor": actor_ref(r.actor), "stance": stance_dict(r)} for r in rows],
+        }

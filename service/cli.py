@@ -1,0 +1,119 @@
+"""The `stance-tracker` command: serve, worker, db, init, import-actors, eval,
+train and the flask-smorest `openapi` commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from service import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
+def cli() -> None:
+    """stance-tracker: who stands where on which issue, with the evidence."""
+
+
+def _database_url() -> str:
+    return current_app.config["SETTINGS"].resolved_database_url  # type: ignore[no-any-return]
+
+
+@cli.group()
+def db() -> None:
+    """Database migrations."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Migrate the schema up to REVISION (default: head)."""
+    from service.migrate import upgrade
+
+    upgrade(_database_url(), revision)
+    click.echo(f"database at {revision}")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Migrate the schema down to REVISION ("base" empties it)."""
+    from service.migrate import downgrade
+
+    downgrade(_database_url(), revision)
+    click.echo(f"database at {revision}")
+
+
+@cli.command("import-actors")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), help="A catalogue .json or .json.gz")
+@with_appcontext
+def import_actors(path: str | None) -> None:
+    """Import the default actor catalogue (or FILE); existing keys are kept."""
+    from service.actor_store import import_catalogue
+    from service.catalogue import load_catalogue_file, load_default_catalogue
+    from service.db import db as database
+
+    specs = load_catalogue_file(Path(path)) if path else load_default_catalogue()
+    added = import_catalogue(database.session, specs)
+    click.echo(f"{added} actors added ({len(specs)} in the catalogue)")
+
+
+@cli.command("init")
+@with_appcontext
+def init() -> None:
+    """Migrate the database and load the default actors into it when empty."""
+    from service.actor_store import actor_count, import_catalogue
+    from service.catalogue import load_default_catalogue
+    from service.db import db as database
+    from service.migrate import upgrade
+
+    upgrade(_database_url())
+    if current_app.config["SETTINGS"].load_default_actors and actor_count(database.session) == 0:
+        added = import_catalogue(database.session, load_default_catalogue())
+        click.echo(f"{added} catalogue actors imported")
+    click.echo("ready")
+
+
+@cli.command("worker")
+@click.option("--workers", "-w", type=int, default=None, help="Worker processes (default STANCE_WORKER_THREADS)")
+def worker(workers: int | None) -> None:
+    """Run the analysis worker (a huey consumer) until interrupted."""
+    from service.tasks import huey
+
+    settings = create_app().config["SETTINGS"]
+    count = workers or settings.worker_threads
+    consumer = huey.create_consumer(workers=count, worker_type="process" if count > 1 else "thread")
+    consumer.run()
+
+
+@cli.command("serve", context_settings={"ignore_unknown_options": True})
+@click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
+def serve(gunicorn_args: tuple[str, ...]) -> None:
+    """Serve the API with gunicorn (extra arguments go to gunicorn)."""
+    config = Path(__file__).resolve().parent / "gunicorn_conf.py"
+    argv = ["gunicorn", "-c", str(config), *gunicorn_args, "service.wsgi:app"]
+    os.execvp(sys.executable, [sys.executable, "-m", *argv])
+
+
+@cli.command("eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--json-out", type=click.Path(dir_okay=False), help="Also write the report as JSON")
+def evaluate(directory: str, json_out: str | None) -> None:
+    """Run the real service on an annotated set (seed format) and score it."""
+    from service.eval_run import run_eval
+
+    report_text, report = run_eval(Path(directory))
+    click.echo(report_text)
+    if json_out:
+        Path(json_out).write_text(json.dumps(report, indent=2, default=str))
+
+
+def main() -> None:
+    cli()

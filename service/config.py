@@ -1,0 +1,81 @@
+"""Settings from STANCE_* environment variables: the one settings object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "stance-minilm"
+
+
+def _default_data_dir() -> Path:
+    return Path(os.environ.get("STANCE_DATA_DIR", str(REPO_ROOT / "instance")))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the service; each field reads STANCE_<FIELD NAME UPPER>."""
+
+    data_dir: Path = field(default_factory=_default_data_dir)
+    database_url: str = ""
+    queue_url: str = ""
+    max_article_chars: int = 500_000
+    max_body_bytes: int = 20 * 1024 * 1024
+    max_batch_items: int = 500
+    max_wait_seconds: float = 120.0
+    page_size: int = 50
+    max_page_size: int = 500
+    model_backend: str = "sequence"
+    model_path: str = str(DEFAULT_MODEL_DIR)
+    model_sha256: str = ""
+    hypothesis_template: str = "{actor} {verb} {issue}."
+    torch_threads: int = 0
+    quantize: bool = True
+    load_default_actors: bool = True
+    worker_threads: int = 1
+    job_retries: int = 3
+    job_retry_delay: int = 10
+    log_json: bool = True
+    cors_origins: tuple[str, ...] = ()
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'stance.db'}"
+
+    @property
+    def resolved_queue_url(self) -> str:
+        return self.queue_url or f"sqlite:///{self.data_dir / 'queue.db'}"
+
+    @property
+    def database_backend(self) -> str:
+        return self.resolved_database_url.split(":", 1)[0].split("+", 1)[0]
+
+
+def _coerce(raw: str, kind: Any) -> Any:
+    if kind in (bool, "bool"):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind in (int, "int"):
+        return int(raw)
+    if kind in (float, "float"):
+        return float(raw)
+    if kind in (Path, "Path"):
+        return Path(raw)
+    if "tuple" in str(kind):
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
+    return raw
+
+
+def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
+    """Build Settings from the environment, then apply explicit overrides."""
+    values: dict[str, Any] = {}
+    for item in fields(Settings):
+        env = os.environ.get(f"STANCE_{item.name.upper()}")
+        if item.name == "database_url" and env is None:
+            env = os.environ.get("DATABASE_URL")
+        if env is not None:
+            values[item.name] = _coerce(env, item.type)
+    values.update(overrides or {})
+    return Settings(**values)

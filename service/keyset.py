@@ -1,0 +1,32 @@
+"""Opaque keyset cursors for newest-first pages ((time, id) or (id,) keys)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import datetime
+from typing import Any
+
+from flask_smorest import abort
+
+
+def encode_cursor(*key: Any) -> str:
+    parts = [k.isoformat() if isinstance(k, datetime) else k for k in key]
+    return base64.urlsafe_b64encode(json.dumps(parts).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, shape: tuple[type, ...]) -> tuple[Any, ...]:
+    """Decode a cursor made by encode_cursor; a bad cursor is the client's 400."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        parts = json.loads(raw)
+        if not isinstance(parts, list) or len(parts) != len(shape):
+            raise ValueError("wrong length")
+        return tuple(
+            datetime.fromisoformat(p) if kind is datetime else kind(p)
+            for p, kind in zip(parts, shape, strict=True)
+        )
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
+        raise  # unreachable: abort raises

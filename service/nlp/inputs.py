@@ -1,0 +1,44 @@
+"""The one place that turns (actor, issue, evidence) into classifier text.
+
+Training (`stance-tracker train`) and inference both call `build_pair`, so
+the model always sees the same format it was trained on.
+"""
+
+from __future__ import annotations
+
+MARK_OPEN = "["
+MARK_CLOSE = "]"
+MAX_CONTEXT_CHARS = 400
+
+
+def mark_mention(sentence: str, mention: str | None) -> str:
+    """Wrap the first occurrence of the holder's mention in brackets."""
+    if not mention:
+        return sentence
+    at = sentence.find(mention)
+    if at < 0:
+        at = sentence.lower().find(mention.lower())
+    if at < 0:
+        return sentence
+    end = at + len(mention)
+    return f"{sentence[:at]}{MARK_OPEN}{sentence[at:end]}{MARK_CLOSE}{sentence[end:]}"
+
+
+def build_pair(
+    actor: str,
+    issue: str,
+    sentence: str,
+    mention: str | None = None,
+    context: str = "",
+) -> tuple[str, str]:
+    """Return (text_a, text_b) for a cross-encoder.
+
+    text_a names the holder and the issue; text_b is the evidence sentence
+    with the holder's mention marked, preceded by up to MAX_CONTEXT_CHARS of
+    the sentences before it (so "such a move" can be resolved).
+    """
+    text_a = f"{actor} on {issue}"
+    evidence = mark_mention(sentence, mention)
+    context = context.strip()[-MAX_CONTEXT_CHARS:]
+    text_b = f"{context} || {evidence}" if context else evidence
+    return text_a, text_b

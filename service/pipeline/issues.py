@@ -1,0 +1,297 @@
+"""Issue linking: which catalogued issues each sentence is about, with a score.
+
+Three independent signals, any of which can link a sentence to an issue:
+
+1. Keywords: a keyword (or the issue name) whose content words all occur
+   in the sentence, compared by a light stemmer so "arming the rebels"
+   matches the keyword "arm the rebels" and "sending arms to the rebels".
+   Most keywords are two-word phrases, so the order-free match stays precise.
+2. Similarity: cosine between MiniLM embeddings of the sentence and of the
+   issue (name, and name + description). All sentences of an article share
+   its topic, so besides an absolute threshold a sentence also links when
+   the issue clearly stands out against the catalogue's other issues.
+3. Context: a sentence that refers back ("such a move", "the plan", "But
+   Moscow ...") inherits the previous sentence's links at a discount, and
+   the sentence is also embedded together with its predecessor.
+
+Linking favours recall: the stance classifier has a "none" class and
+decides whether the holder takes a position; a missed link is unrecoverable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from service.pipeline.segment import plain_text
+from service.pipeline.types import IssueSpec, Sentence, SentenceKind
+
+Via = Literal["keyword", "similarity", "context", "anchor"]
+Matrix = npt.NDArray[np.float32]
+
+ANALYSED_KINDS: frozenset[SentenceKind] = frozenset({"body", "headline"})
+
+
+class Encoder(Protocol):
+    """What linking needs from a sentence encoder (see service.nlp.encoder)."""
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+@dataclass(frozen=True)
+class IssueLink:
+    """One sentence's link to one issue."""
+
+    issue_key: str
+    score: float
+    via: Via
+
+
+@dataclass(frozen=True)
+class LinkerConfig:
+    """Thresholds, tuned on the seed article (see bench/candidate_recall.py).
+
+    Scores are in [0, 1]: a full keyword match scores `keyword_score`, a
+    partial one `partial_keyword_score`; similarity links score the cosine.
+    """
+
+    keyword_score: float = 1.0
+    partial_keyword_score: float = 0.7
+    # A sentence this similar to an issue is about it, whatever else it says.
+    similarity_threshold: float = 0.55
+    # Lower similarity links when the issue stands out among the catalogue's
+    # issues by at least `margin_threshold` above their mean similarity.
+    relative_floor: float = 0.40
+    margin_threshold: float = 0.12
+    # Sentence + previous sentence embedded together (for short follow-ups).
+    pair_threshold: float = 0.60
+    # An issue named after a person or place ("Assad staying in power"):
+    # sentences naming it are candidates at this score.
+    anchor_score: float = 0.45
+    context_decay: float = 0.8
+    min_score: float = 0.3
+    max_links_per_sentence: int = 4
+
+
+_STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or but not no nor as is are was
+    were be been being has have had do does did it its this that these those which
+    who whom whose what when where why how than then there their they them he she
+    his her we our you your i me my us so such into over under about after before
+    between against during without within also more most other some any all each
+    both either neither own same very can could may might must shall should will
+    would e.g i.e vs via per up out off""".split()
+)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SUFFIXES = (
+    "ations", "ation", "tions", "tion", "ments", "ment", "ings", "ing",
+    "ies", "ied", "ers", "er", "es", "ed", "s",
+)  # fmt: skip
+# Sentence openers and phrases that continue the previous sentence's topic.
+_CONTINUES = re.compile(
+    r"^\W*(?:but|however|yet|still|instead|meanwhile|nonetheless|nevertheless|"
+    r"in response|in return|by contrast|on the other hand)\b"
+    r"|\b(?:such an?|this|that|these|those|the)\s+(?:move|step|plan|proposal|idea|"
+    r"measure|measures|policy|decision|initiative|option|offer|demand|call|effort|"
+    r"efforts|approach|deal|agreement|request|suggestion|prospect)s?\b"
+    r"|\b(?:such an? (?:move|step|thing)|the latter|the former)\b"
+    r"|^\W*(?:it|this|that)\b",
+    re.IGNORECASE,
+)
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper (no dependency, same on both sides)."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                if suffix in ("ies", "ied"):
+                    word += "i"
+                break
+        else:
+            break
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stopword tokens of `text`, in order."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        low = token.lower()
+        if low in _STOPWORDS or low.isdigit():
+            continue
+        out.append(stem(low))
+    return out
+
+
+@dataclass(frozen=True)
+class _IssueProfile:
+    key: str
+    phrases: tuple[frozenset[str], ...]
+    anchors: frozenset[str]
+
+
+def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
+    names = [content_stems(issue.name) for issue in issues]
+    profiles: list[_IssueProfile] = []
+    for issue, name in zip(issues, names, strict=True):
+        phrases = [frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)]
+        # Anchors: capitalised words of the name (a person, a place) that no
+        # other issue name shares, so they tell this issue apart.
+        anchors = {
+            stem(tok)
+            for tok in _TOKEN.findall(issue.name)[1:] + _TOKEN.findall(issue.name)[:1]
+            if tok[:1].isupper() and tok.lower() not in _STOPWORDS and len(tok) > 2
+        }
+        shared = {s for other in names if other is not name for s in other}
+        profiles.append(
+            _IssueProfile(
+                key=issue.key,
+                phrases=tuple(p for p in phrases if p),
+                anchors=frozenset(anchors - shared),
+            )
+        )
+    return profiles
+
+
+def _keyword_score(stems: set[str], profile: _IssueProfile, config: LinkerConfig) -> float:
+    best = 0.0
+    for phrase in profile.phrases:
+        hits = len(phrase & stems)
+        if hits == len(phrase):
+            # Single-word keywords ("veto", "Aegis") are the catalogue
+            # author's choice of a distinctive term, so they count too.
+            return config.keyword_score
+        if hits >= 2 and hits * 3 >= len(phrase) * 2:
+            best = max(best, config.partial_keyword_score)
+    return best
+
+
+def issue_texts(issue: IssueSpec) -> list[str]:
+    """The texts whose embeddings represent an issue."""
+    # The description's "support = ... oppose = ..." tail describes labels,
+    # not the topic, and pulls embeddings towards generic stance language.
+    topic = re.split(r"\bsupport\s*=", issue.description, maxsplit=1)[0].strip()
+    return [issue.name, f"{issue.name}. {topic}" if topic else issue.name]
+
+
+class IssueEmbeddings:
+    """Caches issue embeddings by text; catalogues change rarely."""
+
+    def __init__(self, encoder: Encoder, capacity: int = 4096) -> None:
+        self.encoder = encoder
+        self._cache: dict[str, npt.NDArray[np.float32]] = {}
+        self._capacity = capacity
+
+    def matrix(self, issues: Sequence[IssueSpec]) -> Matrix:
+        """(issues, texts per issue, dim) embeddings."""
+        texts = [t for issue in issues for t in issue_texts(issue)]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            if len(self._cache) + len(missing) > self._capacity:
+                self._cache.clear()
+            for text, vec in zip(missing, self.encoder.encode(missing), strict=True):
+                self._cache[text] = vec
+        per_issue = len(texts) // max(1, len(issues))
+        stacked = np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
+        return stacked.reshape(len(issues), per_issue, -1).astype(np.float32)
+
+
+def link_issues(
+    sentences: Sequence[Sentence],
+    issues: Sequence[IssueSpec],
+    embeddings: IssueEmbeddings | None = None,
+    config: LinkerConfig | None = None,
+) -> list[tuple[IssueLink, ...]]:
+    """For each sentence, the issues it is about, best first.
+
+    Only "body" and "headline" sentences are linked; others get (). Without
+    `embeddings` only keywords, anchors and context are used.
+    """
+    config = config or LinkerConfig()
+    links: list[dict[str, IssueLink]] = [{} for _ in sentences]
+    if not issues or not sentences:
+        return [() for _ in sentences]
+    profiles = _profiles(issues)
+    analysed = [i for i, s in enumerate(sentences) if s.kind in ANALYSED_KINDS]
+    texts = {i: plain_text(sentences[i].text) for i in analysed}
+
+    def add(i: int, key: str, score: float, via: Via) -> None:
+        if score >= config.min_score and (key not in links[i] or links[i][key].score < score):
+            links[i][key] = IssueLink(key, round(float(score), 4), via)
+
+    for i in analysed:
+        stems = set(content_stems(texts[i]))
+        for profile in profiles:
+            kw = _keyword_score(stems, profile, config)
+            if kw:
+                add(i, profile.key, kw, "keyword")
+            elif profile.anchors & stems:
+                add(i, profile.key, config.anchor_score, "anchor")
+
+    if embeddings is not None and analysed:
+        _similarity_links(sentences, analysed, texts, issues, embeddings, config, add)
+
+    # Context last, so inherited links see the previous sentence's final set.
+    for i in analysed:
+        prev = i - 1
+        if prev < 0 or sentences[prev].kind not in ANALYSED_KINDS:
+            continue
+        if not _CONTINUES.search(texts[i]):
+            continue
+        for link in list(links[prev].values()):
+            if link.via != "context":
+                add(i, link.issue_key, link.score * config.context_decay, "context")
+
+    out: list[tuple[IssueLink, ...]] = []
+    for found in links:
+        ranked = sorted(found.values(), key=lambda link: (-link.score, link.issue_key))
+        out.append(tuple(ranked[: config.max_links_per_sentence]))
+    return out
+
+
+def _similarity_links(
+    sentences: Sequence[Sentence],
+    analysed: list[int],
+    texts: Mapping[int, str],
+    issues: Sequence[IssueSpec],
+    embeddings: IssueEmbeddings,
+    config: LinkerConfig,
+    add: _Adder,
+) -> None:
+    issue_vecs = embeddings.matrix(issues)  # (issues, k, dim)
+    pair_texts = []
+    for i in analysed:
+        prev = i - 1
+        before = texts.get(prev, "") if prev >= 0 else ""
+        pair_texts.append(f"{before} {texts[i]}".strip())
+    vecs = embeddings.encoder.encode([texts[i] for i in analysed] + pair_texts)
+    single, paired = vecs[: len(analysed)], vecs[len(analysed) :]
+    sims = np.einsum("sd,ikd->sik", single, issue_vecs).max(axis=2)  # (sent, issues)
+    pair_sims = np.einsum("sd,ikd->sik", paired, issue_vecs).max(axis=2)
+    many = len(issues) > 2
+    for row, i in enumerate(analysed):
+        mean = float(sims[row].mean())
+        for col, issue in enumerate(issues):
+            sim = float(sims[row, col])
+            if sim >= config.similarity_threshold:
+                add(i, issue.key, sim, "similarity")
+            elif many and sim >= config.relative_floor and sim - mean >= config.margin_threshold:
+                add(i, issue.key, sim, "similarity")
+            pair = float(pair_sims[row, col])
+            if pair >= config.pair_threshold:
+                add(i, issue.key, pair * config.context_decay, "context")
+
+
+class _Adder(Protocol):
+    def __call__(self, i: int, key: str, score: float, via: Via) -> None: ...

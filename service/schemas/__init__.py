@@ -1,0 +1,1 @@
+"""marshmallow schemas: separate In (validation) and Out (serialisation) per resource."""

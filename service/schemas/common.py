@@ -1,0 +1,68 @@
+"""Fields and small schemas shared by several resources."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+LABEL_CHOICES = ("support", "oppose", "neutral")
+
+
+class Flexible(ma.Schema):
+    """Base for input schemas: unknown fields are an error, not silently dropped."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+
+class DateOrDateTime(fields.Field):
+    """Accepts "2013-05-07" or an ISO 8601 date-time; always yields a naive UTC datetime."""
+
+    default_error_messages = {"invalid": "Not a valid ISO 8601 date or date-time."}
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        if value is None:
+            return None
+        return value.isoformat()
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        if not isinstance(value, str) or len(value) > 40:
+            raise self.make_error("invalid")
+        try:
+            if len(value) == 10:
+                return datetime.combine(date.fromisoformat(value), time())
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise self.make_error("invalid") from exc
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        return parsed
+
+
+class ActorRef(ma.Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class IssueRef(ma.Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class PageQuery(Flexible):
+    cursor = fields.String(validate=validate.Length(max=200))
+    limit = fields.Integer(validate=validate.Range(min=1, max=500))
+
+
+def page_schema(item: type[ma.Schema], name: str) -> type[ma.Schema]:
+    """A page envelope {items, next_cursor} around `item`."""
+    return ma.Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item)),
+            "next_cursor": fields.String(allow_none=True),
+        },
+        name=name,
+    )

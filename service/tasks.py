@@ -1,0 +1,42 @@
+"""Background jobs on the huey queue: article analysis and the stale-work sweep.
+
+Importing this module is cheap (the web process enqueues through it); the
+models load in the worker only, once, at start-up.
+"""
+
+from __future__ import annotations
+
+from huey import crontab
+
+from service.config import load_settings
+from service.queue import huey
+
+_settings = load_settings()
+
+
+@huey.task(retries=_settings.job_retries, retry_delay=_settings.job_retry_delay)
+def analyse_article(article_id: int) -> None:
+    """Analyse one article and store its stance records in one transaction."""
+    from service.analysis_job import run_analysis_job
+
+    run_analysis_job(article_id)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def requeue_stale_articles() -> int:
+    """Re-queue articles left queued or half-processed (a killed worker)."""
+    from service.analysis_job import requeue_stale
+
+    return requeue_stale()
+
+
+@huey.on_startup()
+def load_models() -> None:
+    """Load the analysis models once per worker process, and re-queue work
+    that a previous worker left behind."""
+    if huey.immediate:
+        return
+    from service.analysis_job import requeue_stale, warm_up
+
+    warm_up()
+    requeue_stale(min_age_seconds=0)

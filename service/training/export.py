@@ -1,0 +1,34 @@
+"""Save a fine-tuned model as fp16 safetensors + tokenizer + model_info.json (with the weights' sha256)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+from service.nlp.weights import MODEL_INFO_FILE, find_weights, sha256_file
+
+
+def save_model(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    output_dir: Path,
+    info: dict[str, Any],
+) -> dict[str, Any]:
+    """Write the folder load_classifier reads; returns the model_info written.
+
+    fp16 halves the file (~45 MB for MiniLM-L6) at no measurable accuracy cost;
+    the loader converts back to fp32 for CPU inference.
+    """
+    output_dir.mkdir(parents=True, exist_ok=True)
+    half = copy.deepcopy(model).to(torch.float16)
+    half.save_pretrained(output_dir, safe_serialization=True)
+    tokenizer.save_pretrained(output_dir)
+    weights = find_weights(output_dir)
+    record = {**info, "weights_file": weights.name, "sha256": sha256_file(weights)}
+    (output_dir / MODEL_INFO_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return record

