@@ -373,6 +373,12 @@ def read_entries(path: Path) -> Iterator[Entry]:
 
 # ---------------------------------------------------------------- naming
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "la", "le", "di", "abu"})
+MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "with"})
+# Words shared by many country names: no evidence that a variant names this country.
+GENERIC_STEMS = frozenset(
+    "UNIT STAT REPU DEMO PEOP ISLA FEDE KING NORT SOUT GREA SAIN ARAB CENT REPUBLIC EAST WEST "
+    "COMM SOCI UNIO PRIN PROV CITY".split()
+)
 
 
 def words(name: str) -> list[str]:
@@ -385,17 +391,26 @@ def natural_case(tokens: list[str]) -> str:
     out: list[str] = []
     for i, token in enumerate(tokens):
         low = token.lower()
-        if low in PARTICLES and i > 0 and low != "abu":
+        if (low in PARTICLES and i > 0 and low != "abu") or (low in MINOR_WORDS and i > 0):
             out.append(low)
             continue
         if re.fullmatch(r"[A-Z](\.[A-Z])+\.?", token) or token in {"US", "UN", "EU", "UK"}:
             out.append(token)
             continue
         parts = re.split(r"([-'])", low)
-        out.append("".join(p[:1].upper() + p[1:] for p in parts))
+        cased = "".join(p[:1].upper() + p[1:] for p in parts)
+        out.append(re.sub(r"'S\b", "'s", cased))
     text = " ".join(out)
     # "al Assad" is usually written "al-Assad" in English news.
     return re.sub(r"\b(al|el) (?=[A-Z])", r"\1-", text)
+
+
+def acronym_case(tokens: list[str]) -> str:
+    """Natural case for body names, keeping acronyms ("FSB", "MI6") upper case."""
+    if len(tokens) == 1 and (len(tokens[0]) <= 5 or any(c.isdigit() for c in tokens[0])):
+        return tokens[0]
+    text = natural_case(tokens)
+    return re.sub(r"^The ", "", text)
 
 
 def norm_key(text: str) -> str:
@@ -458,13 +473,20 @@ class Actor:
 
 
 def split_code(code: str, countries: set[str]) -> tuple[str, str]:
-    """Split a CAMEO actor code into (owner actor key, sector)."""
+    """Split a CAMEO actor code into (owner actor key, sector).
+
+    The sector is the most telling of the role codes after the country:
+    `USAGOVLEG` (a legislator inside government) is "LEG", `RUSGOVMIL` "MIL".
+    """
     for igo_code, (key, _, _) in sorted(ORGANISATIONS.items(), key=lambda kv: -len(kv[0])):
         if code.startswith(igo_code):
             return key, "GOV"
-    if code[:3] in countries:
-        return code[:3], code[3:6]
-    return "", code[3:6]
+    owner = code[:3] if code[:3] in countries else ""
+    sectors = [code[i : i + 3] for i in range(3, len(code), 3)]
+    for telling in ("LEG", "OPP", "REB", "INS", "SEP", "UAF", "IMG", "JUD", "MIL", "SPY", "COP", "ELI", "PTY"):
+        if telling in sectors:
+            return owner, telling
+    return owner, sectors[0] if sectors else ""
 
 
 def is_country_block(entry: Entry, countries_seen: set[str]) -> str | None:
@@ -506,11 +528,16 @@ class CatalogueBuilder:
             primary = words(entry.names[0])
             name = COUNTRY_NAMES.get(code, natural_case(primary))
             actor = Actor(code, name, "country")
-            stems = {t[:4].upper() for t in primary + words(name) if len(t) >= 4}
+            stems = {t[:4].upper() for t in primary + words(name) if len(t) >= 4} - GENERIC_STEMS
             for raw in entry.names[1:3]:
                 demonym = words(raw)
-                if len(demonym) == 1 and re.search(r"(AN|ESE|ISH|I|IC|CH|SH)$", demonym[0]):
-                    stems.add(demonym[0][:4])
+                if (
+                    len(demonym) == 1
+                    and re.search(r"(AN|ESE|ISH|I|IC|CH|SH)$", demonym[0])
+                    and not re.search(r"STAN$", demonym[0])
+                    and demonym[0][:3] == primary[0][:3]
+                ):
+                    stems.add(demonym[0][:4].upper())
                     self.demonyms[natural_case(demonym)] = code
             actor.add_alias(name)
             capitals = {norm_key(c) for c in CAPITALS.get(code, ())}
@@ -529,7 +556,7 @@ class CatalogueBuilder:
 
     def add_demonym_overrides(self) -> None:
         for demonym, code in {
-            "American": "USA", "U.S.": "USA", "US": "USA", "British": "GBR", "UK": "GBR",
+            "American": "USA", "British": "GBR",
             "Dutch": "NLD", "French": "FRA", "Chinese": "CHN", "Israeli": "ISR",
             "Palestinian": "PSE", "Russian": "RUS", "Syrian": "SYR", "Iranian": "IRN",
             "Iraqi": "IRQ", "Turkish": "TUR", "German": "DEU", "Ukrainian": "UKR",
@@ -551,7 +578,7 @@ class CatalogueBuilder:
         }.items():
             if code in self.actors:
                 self.demonyms[demonym] = code
-        self.demonyms = {d: c for d, c in self.demonyms.items() if c in self.actors and len(d) > 2 or d in {"US"}}
+        self.demonyms = {d: c for d, c in self.demonyms.items() if c in self.actors and len(d) > 2}
 
     # organisations and groups ----------------------------------------
     def add_organisations(self) -> None:
@@ -574,7 +601,7 @@ class CatalogueBuilder:
             return  # historical bodies only (the Soviet Politburo, ...)
         code = current[0].code
         owner, sector = split_code(code, countries)
-        names = [natural_case(words(n)) for n in entry.names]
+        names = [acronym_case(words(n)) for n in entry.names]
         names = [n for n in names if 2 <= len(n) <= 80 and not re.search(r"[()/:]", n)]
         if not names:
             return
@@ -638,6 +665,11 @@ class CatalogueBuilder:
                 titles.append(title)
                 aliases.append(f"{natural_case(title.split())} {text}")
         entry_role = _best_role([entry.comment, *titles])
+        sectors = {split_code(c.code, countries)[1] for c in entry.codes}
+        # CountryInfo lists heads of state and government with "elite" spans
+        # around their terms; ministers have government spans only.
+        is_leader = "ELI" in sectors and "GOV" in sectors
+        head_role = entry_role if entry_role in {"head_of_state", "head_of_government"} else "head_of_state"
         for code in entry.codes:
             owner, sector = split_code(code.code, countries)
             if not owner:
@@ -646,7 +678,12 @@ class CatalogueBuilder:
                 continue  # "elite" spans are biographical padding, not roles
             role = SECTOR_ROLES.get(sector, "other") if sector else "official"
             if sector == "GOV" or (sector == "" and owner in ORGANISATIONS_BY_KEY):
-                role = _best_role([code.comment]) or (entry_role if code.valid_to is None else None) or "official"
+                role = (
+                    _best_role([code.comment])
+                    or (head_role if is_leader else None)
+                    or (entry_role if code.valid_to is None else None)
+                    or "official"
+                )
                 if role == "legislator":
                     role = "official"
             affiliations.append(
@@ -724,6 +761,9 @@ def build(source: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
                 builder.add_person(entry, countries, demonym_words)
             else:
                 builder.add_body(entry, countries, demonym_words)
+    for actor in builder.actors.values():
+        # Demonyms are matched as adjectives ("Russian Foreign Ministry"), not as names.
+        actor.aliases = [a for a in actor.aliases if a not in builder.demonyms or a == actor.name]
     actors = [a for a in builder.actors.values() if a.aliases]
     actors.sort(key=lambda a: ({"country": 0, "organisation": 1, "group": 2, "person": 3}[a.kind], a.key))
     return [a.to_json() for a in actors], dict(sorted(builder.demonyms.items()))

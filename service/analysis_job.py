@@ -34,27 +34,30 @@ _state: dict[str, Any] = {}
 
 
 def _app() -> Flask:
+    """The current app (immediate mode, tests) or the worker's own app."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return current_app._get_current_object()  # type: ignore[attr-defined,no-any-return]
     with _lock:
         if "app" not in _state:
-            from flask import current_app, has_app_context
+            from service import create_app
 
-            if has_app_context():
-                _state["app"] = current_app._get_current_object()  # type: ignore[attr-defined]
-            else:
-                from service import create_app
-
-                _state["app"] = create_app()
+            _state["app"] = create_app()
         return _state["app"]  # type: ignore[no-any-return]
 
 
 def _runtime() -> Any:
-    """The loaded pipeline (models stay in memory for the worker's lifetime)."""
-    with _lock:
-        if "runtime" not in _state:
-            from service.runtime import AnalysisRuntime
+    """The loaded pipeline, one per model configuration; models stay in
+    memory for the worker's lifetime."""
+    from service.runtime import AnalysisRuntime, classifier_config
 
-            _state["runtime"] = AnalysisRuntime(_app().config["SETTINGS"])
-        return _state["runtime"]
+    settings = _app().config["SETTINGS"]
+    key = ("runtime", classifier_config(settings))
+    with _lock:
+        if key not in _state:
+            _state[key] = AnalysisRuntime(settings)
+        return _state[key]
 
 
 def warm_up() -> None:

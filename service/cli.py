@@ -65,10 +65,7 @@ def import_actors(path: str | None) -> None:
     click.echo(f"{added} actors added ({len(specs)} in the catalogue)")
 
 
-@cli.command("init")
-@with_appcontext
-def init() -> None:
-    """Migrate the database and load the default actors into it when empty."""
+def _initialise() -> None:
     from service.actor_store import actor_count, import_catalogue
     from service.catalogue import load_default_catalogue
     from service.db import db as database
@@ -78,6 +75,13 @@ def init() -> None:
     if current_app.config["SETTINGS"].load_default_actors and actor_count(database.session) == 0:
         added = import_catalogue(database.session, load_default_catalogue())
         click.echo(f"{added} catalogue actors imported")
+
+
+@cli.command("init")
+@with_appcontext
+def init() -> None:
+    """Migrate the database and load the default actors into it when empty."""
+    _initialise()
     click.echo("ready")
 
 
@@ -94,9 +98,13 @@ def worker(workers: int | None) -> None:
 
 
 @cli.command("serve", context_settings={"ignore_unknown_options": True})
+@click.option("--init/--no-init", default=True, help="Migrate and load default actors first (default on)")
 @click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
-def serve(gunicorn_args: tuple[str, ...]) -> None:
+@with_appcontext
+def serve(init: bool, gunicorn_args: tuple[str, ...]) -> None:
     """Serve the API with gunicorn (extra arguments go to gunicorn)."""
+    if init:
+        _initialise()
     config = Path(__file__).resolve().parent / "gunicorn_conf.py"
     argv = ["gunicorn", "-c", str(config), *gunicorn_args, "service.wsgi:app"]
     os.execvp(sys.executable, [sys.executable, "-m", *argv])

@@ -82,7 +82,7 @@ class AnalysisRuntime:
         return added
 
     def actor_index(self, session: Session) -> Any:
-        version = tuple(
+        version = (str(session.get_bind().url),) + tuple(
             session.execute(
                 sa.select(sa.func.count(Actor.id), sa.func.max(Actor.updated_at)).where(Actor.origin != "ner")
             ).one()

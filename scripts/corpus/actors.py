@@ -152,15 +152,16 @@ O("Huawei", "the Chinese telecoms company|the telecoms giant")
 O("OpenAI")
 O("Jubilee 2000", "the debt campaign")
 O("Catholic Church", "the church")
-O("Taliban", "the insurgents")
+O("Taliban", "")
 O("Scottish National Party", "the SNP")
-O("Liberal Democrats", "the Lib Dems")
+O("Liberal Democrats", "the Liberal Democrat party")
+ACTORS["Liberal Democrats"]["names"] = ["the Liberal Democrat party", "the Lib Dem party"]
 O("Labour Party", "Labour")
-O("Conservative Party", "the Conservatives|the Tories")
-O("Republican Party", "Republicans|the GOP")
-O("Democratic Party", "Democrats")
+O("Conservative Party", "the Tory party")
+O("Republican Party", "the GOP")
+O("Democratic Party", "")
 O("Parti Quebecois", "the PQ|the sovereigntist party")
-O("Bundestag", "the German parliament|German lawmakers")
+O("Bundestag", "the German parliament")
 O("U.S. Senate", "the Senate")
 O("Pro Life Campaign", "the anti-abortion group")
 O("Australian Christian Lobby", "the lobby group")
@@ -316,7 +317,7 @@ P("Bono", None, "", "m", "the U2 singer", speaks=False)
 P("Sam Altman", "OpenAI", "", "m", "OpenAI's chief executive", speaks=False)
 P("Simon Harris", "Ireland", "Health Minister", "m", "the health minister|Ireland's health minister")
 
-ACTORS["Palestinian Authority"] = dict(kind="org", names=["the Palestinian Authority", "the Palestinians"],
+ACTORS["Palestinian Authority"] = dict(kind="org", names=["the Palestinian Authority", "the PA"],
                                        metonyms=["Ramallah"], roles=[], titled=[], poss="its",
                                        pron="it", adj="Palestinian", state=None, speaks=False)
 

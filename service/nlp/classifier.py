@@ -64,16 +64,12 @@ class SequenceStanceClassifier:
 
     def classify(self, items: Sequence[ClassifierInput]) -> list[dict[str, float]]:
         pairs = [
-            build_pair(item.actor, item.issue, item.sentence, item.mention, item.context)
-            for item in items
+            build_pair(item.actor, item.issue, item.sentence, item.mention, item.context) for item in items
         ]
         return [self._to_labels(row) for row in self.scorer.score(pairs)]
 
     def _to_labels(self, row: tuple[float, ...]) -> dict[str, float]:
-        return {
-            label: (row[index] if index is not None else 0.0)
-            for label, index in self.columns.items()
-        }
+        return {label: (row[index] if index is not None else 0.0) for label, index in self.columns.items()}
 
 
 class ZeroShotStanceClassifier:
@@ -102,10 +98,7 @@ class ZeroShotStanceClassifier:
             support, oppose = hypotheses(item, self.template)
             pairs += [(text, support), (text, oppose)]
         rows = self.scorer.score(pairs)
-        return [
-            stance_probabilities(rows[2 * i], rows[2 * i + 1], self.columns)
-            for i in range(len(items))
-        ]
+        return [stance_probabilities(rows[2 * i], rows[2 * i + 1], self.columns) for i in range(len(items))]
 
 
 def resolve_folder(path: str, local_files_only: bool) -> Path:
@@ -120,10 +113,11 @@ def resolve_folder(path: str, local_files_only: bool) -> Path:
     if folder.exists() or path.startswith((".", "/", "~")) or path.count("/") > 1:
         return folder
     from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
     try:
         return Path(snapshot_download(path, local_files_only=local_files_only))
-    except Exception as error:  # the hub client raises many types; all mean "not available"
+    except (HfHubHTTPError, LocalEntryNotFoundError, OSError, ValueError) as error:
         where = "in the local Hugging Face cache" if local_files_only else "on the hub"
         raise ModelLoadError(
             f"model folder {path} does not exist, and {path!r} is not a hub model {where} ({error})"

@@ -74,9 +74,7 @@ class PairScorer:
         out: list[tuple[float, ...]] = [()] * len(pairs)
         with torch.inference_mode():
             for batch in length_buckets([len(ids) for ids in input_ids], self.batch_size):
-                tensors = collate(
-                    [input_ids[i] for i in batch], [type_ids[i] for i in batch], self._pad_id
-                )
+                tensors = collate([input_ids[i] for i in batch], [type_ids[i] for i in batch], self._pad_id)
                 logits = self.model(**tensors).logits.float()
                 probs = torch.softmax(logits, dim=-1).tolist()
                 for index, row in zip(batch, probs, strict=True):

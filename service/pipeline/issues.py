@@ -73,6 +73,10 @@ class LinkerConfig:
     # An issue named after a person or place ("Assad staying in power"):
     # sentences naming it are candidates at this score.
     anchor_score: float = 0.45
+    # Words of an issue's keywords scattered over the sentence: at least two
+    # distinct ones whose weights (see _IssueProfile.bag) sum to bag_weight.
+    bag_weight: float = 1.5
+    bag_score: float = 0.6
     context_decay: float = 0.8
     min_score: float = 0.3
     max_links_per_sentence: int = 4
@@ -138,27 +142,38 @@ def content_stems(text: str) -> list[str]:
 class _IssueProfile:
     key: str
     phrases: tuple[frozenset[str], ...]
+    # Stem -> weight for the bag-of-words signal (1 if only this issue uses
+    # the stem, 0.5 if other issues' phrases use it too).
+    bag: Mapping[str, float]
     anchors: frozenset[str]
 
 
 def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
-    names = [content_stems(issue.name) for issue in issues]
+    phrase_sets = [
+        [frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues
+    ]
     profiles: list[_IssueProfile] = []
-    for issue, name in zip(issues, names, strict=True):
-        phrases = [frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)]
-        # Anchors: capitalised words of the name (a person, a place) that no
-        # other issue name shares, so they tell this issue apart.
+    for n, issue in enumerate(issues):
+        phrases = [p for p in phrase_sets[n] if p]
+        others = {s for m, sets in enumerate(phrase_sets) if m != n for p in sets for s in p}
+        other_names = {s for m, sets in enumerate(phrase_sets) if m != n for s in sets[0]}
+        # The bag uses keywords only: names hold generic words ("government").
+        own = {s for p in phrase_sets[n][1:] for s in p}
+        bag = {s: (0.5 if s in others else 1.0) for s in own}
+        # Anchors: capitalised words of the name (a person, a place) that the
+        # keywords repeat and no other issue uses: they tell this issue apart.
+        keyword_stems = {s for p in phrases[1:] for s in p}
         anchors = {
             stem(tok)
-            for tok in _TOKEN.findall(issue.name)[1:] + _TOKEN.findall(issue.name)[:1]
+            for tok in _TOKEN.findall(issue.name)
             if tok[:1].isupper() and tok.lower() not in _STOPWORDS and len(tok) > 2
         }
-        shared = {s for other in names if other is not name for s in other}
         profiles.append(
             _IssueProfile(
                 key=issue.key,
-                phrases=tuple(p for p in phrases if p),
-                anchors=frozenset(anchors - shared),
+                phrases=tuple(phrases),
+                bag=bag,
+                anchors=frozenset(a for a in anchors if a in keyword_stems and a not in other_names),
             )
         )
     return profiles
@@ -174,7 +189,15 @@ def _keyword_score(stems: set[str], profile: _IssueProfile, config: LinkerConfig
             return config.keyword_score
         if hits >= 2 and hits * 3 >= len(phrase) * 2:
             best = max(best, config.partial_keyword_score)
+    if not best and len(stems & profile.bag.keys()) >= 2:
+        weight = sum(profile.bag[s] for s in stems & profile.bag.keys())
+        if weight >= config.bag_weight:
+            best = config.bag_score
     return best
+
+
+def _capitalised_stems(text: str) -> set[str]:
+    return {stem(tok) for tok in _TOKEN.findall(text) if tok[:1].isupper()}
 
 
 def issue_texts(issue: IssueSpec) -> list[str]:
@@ -236,7 +259,7 @@ def link_issues(
             kw = _keyword_score(stems, profile, config)
             if kw:
                 add(i, profile.key, kw, "keyword")
-            elif profile.anchors & stems:
+            elif profile.anchors & _capitalised_stems(texts[i]):
                 add(i, profile.key, config.anchor_score, "anchor")
 
     if embeddings is not None and analysed:

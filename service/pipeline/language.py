@@ -69,6 +69,8 @@ class UnsupportedLanguage(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(f"unsupported language: {code}")
         self.code = code
+        # The worker stores the code as the article's language.
+        self.language = code
 
 
 def detect_language(text: str) -> str:

@@ -31,7 +31,9 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
 
 
 def corpus_examples(path: Path, limit: int | None = None) -> list[Example]:
-    """data/stance/{split}.jsonl records as Examples (fields: actor, mention, issue, context, sentence, label).
+    """Records of data/stance/{split}.jsonl as Examples.
+
+    Fields used: actor, mention, issue, context, sentence, label.
 
     Records whose label is not one of CLASSIFIER_LABELS are skipped so a
     half-written line from the corpus writer cannot break a run.
@@ -93,7 +95,8 @@ def newsmtsc_examples(aux_dir: Path, limit: int, seed: int) -> list[Example]:
     examples: list[Example] = []
     for record in read_jsonl(path):
         sentence = str(record.get("sentence_normalized", ""))
-        for target in record.get("targets", []):  # type: ignore[union-attr]
+        targets = record.get("targets")
+        for target in targets if isinstance(targets, list) else []:
             if not isinstance(target, dict) or target.get("polarity") != 4.0:
                 continue
             mention = str(target.get("mention", ""))

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from service.nlp.weights import MODEL_INFO_FILE, find_weights, sha256_file
@@ -25,7 +24,7 @@ def save_model(
     the loader converts back to fp32 for CPU inference.
     """
     output_dir.mkdir(parents=True, exist_ok=True)
-    half = copy.deepcopy(model).to(torch.float16)
+    half = copy.deepcopy(model).half()
     half.save_pretrained(output_dir, safe_serialization=True)
     tokenizer.save_pretrained(output_dir)
     weights = find_weights(output_dir)

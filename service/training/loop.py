@@ -152,7 +152,10 @@ def train(config: TrainConfig) -> dict[str, Any]:
     rng = random.Random(config.seed)
     log.info(
         "training on %d examples (%s), dev %d, %d steps",
-        len(lengths), dict(Counter(CLASSIFIER_LABELS[i] for i in train_data[2])), len(dev_data[0]), total_steps,
+        len(lengths),
+        dict(Counter(CLASSIFIER_LABELS[i] for i in train_data[2])),
+        len(dev_data[0]),
+        total_steps,
     )
 
     best_score, best_state, best_step, stale, step = -1.0, None, 0, 0, 0
@@ -175,11 +178,22 @@ def train(config: TrainConfig) -> dict[str, Any]:
             if dev_data[0] and (step % eval_every == 0 or last):
                 dev = stance_metrics(dev_data[2], predict(model, dev_data, pad_id))
                 score = float(dev["macro_f1"]) + float(dev["macro_f1_all"])  # type: ignore[arg-type]
-                history.append({"step": step, "epoch": epoch, "loss": float(loss), **{
-                    k: float(v) for k, v in dev.items() if k in ("macro_f1", "macro_f1_all")}})
+                history.append(
+                    {
+                        "step": step,
+                        "epoch": epoch,
+                        "loss": float(loss),
+                        **{k: float(v) for k, v in dev.items() if k in ("macro_f1", "macro_f1_all")},
+                    }
+                )
                 log.info("step %d epoch %d loss %.3f dev %s", step, epoch, float(loss), history[-1])
                 if score > best_score:
-                    best_score, best_state, best_step, stale = score, copy.deepcopy(model.state_dict()), step, 0
+                    best_score, best_state, best_step, stale = (
+                        score,
+                        copy.deepcopy(model.state_dict()),
+                        step,
+                        0,
+                    )
                 else:
                     stale += 1
                     stop = stale >= config.patience

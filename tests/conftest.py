@@ -1,0 +1,92 @@
+"""Shared fixtures: an app on a migrated database (SQLite and PostgreSQL),
+with the queue in immediate mode so jobs run inline."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("STANCE_QUEUE_URL", "immediate://")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from service import create_app
+from service.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("STANCE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = os.environ.get("STANCE_TEST_BACKENDS", "sqlite,postgresql").split(",")
+
+
+def _postgres_available() -> bool:
+    try:
+        engine = sa.create_engine(POSTGRES_URL)
+        with engine.connect():
+            pass
+        engine.dispose()
+    except sa.exc.OperationalError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def postgres_ok() -> bool:
+    return _postgres_available()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_ok: bool) -> Iterator[str]:
+    """A freshly migrated database: a SQLite file, or a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+        upgrade(url)
+        yield url
+        return
+    if not postgres_ok:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not reachable at " + POSTGRES_URL)
+        pytest.skip("PostgreSQL not reachable")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    upgrade(url)
+    yield url
+    with admin.begin() as conn:
+        conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture
+def settings_overrides(tmp_path: Path, database_url: str) -> dict[str, object]:
+    return {
+        "data_dir": tmp_path,
+        "database_url": database_url,
+        "queue_url": "immediate://",
+        "load_default_actors": False,
+        "max_article_chars": 200_000,
+        "max_body_bytes": 2 * 1024 * 1024,
+        "max_batch_items": 20,
+    }
+
+
+@pytest.fixture
+def app(settings_overrides: dict[str, object]) -> Iterator[Flask]:
+    application = create_app(settings_overrides)
+    yield application
+    from service.db import db
+
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
