@@ -56,7 +56,7 @@ COUNTRY_NAMES: dict[str, str] = {
 # English name variants Phoenix lacks or that the prefix filter would drop.
 EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "USA": ("United States", "U.S.", "US", "U.S.A.", "USA", "America", "United States of America"),
-    "GBR": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
+    "GBR": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom", "Northern Ireland"),
     "RUS": ("Russia", "Russian Federation"),
     "PRK": ("North Korea", "DPRK"),
     "KOR": ("South Korea", "Republic of Korea"),
@@ -73,63 +73,181 @@ EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 # Capitals: used to pick the capital out of each country's Phoenix city list
 # (the other cities and provinces are dropped: "in Kazan" is not Russia acting).
 CAPITALS: dict[str, tuple[str, ...]] = {
-    "AFG": ("Kabul",), "ALB": ("Tirana",), "DZA": ("Algiers",), "AGO": ("Luanda",),
-    "ARG": ("Buenos Aires",), "AUS": ("Canberra",), "AUT": ("Vienna",),
-    "BHR": ("Manama",), "BGD": ("Dhaka", "Dacca"), "BEL": ("Brussels",),
-    "BEN": ("Porto-Novo",), "BTN": ("Thimphu",), "BOL": ("La Paz", "Sucre"),
-    "BIH": ("Sarajevo",), "BWA": ("Gaborone",), "BRA": ("Brasilia", "Brasília"),
-    "BGR": ("Sofia",), "BFA": ("Ouagadougou",), "BDI": ("Bujumbura",),
-    "KHM": ("Phnom Penh",), "CMR": ("Yaounde",), "CAN": ("Ottawa",),
-    "CAF": ("Bangui",), "TCD": ("N'Djamena", "Ndjamena"), "CHL": ("Santiago",),
-    "CHN": ("Beijing", "Peking"), "COL": ("Bogota", "Bogotá"), "COG": ("Brazzaville",),
-    "COD": ("Kinshasa",), "CRI": ("San Jose",), "CIV": ("Yamoussoukro", "Abidjan"),
-    "CUB": ("Havana",), "HRV": ("Zagreb",), "CYP": ("Nicosia",), "CZE": ("Prague",),
-    "DNK": ("Copenhagen",), "DJI": ("Djibouti",), "DOM": ("Santo Domingo",),
-    "ECU": ("Quito",), "EGY": ("Cairo",), "SLV": ("San Salvador",),
-    "GNQ": ("Malabo",), "ETH": ("Addis Ababa",), "FIN": ("Helsinki",),
-    "FRA": ("Paris",), "GAB": ("Libreville",), "GMB": ("Banjul",),
-    "DEU": ("Berlin", "Bonn"), "GHA": ("Accra",), "GBR": ("London",),
-    "GRC": ("Athens",), "GTM": ("Guatemala City",), "GIN": ("Conakry",),
-    "GNB": ("Bissau",), "HTI": ("Port-au-Prince",), "HND": ("Tegucigalpa",),
-    "HUN": ("Budapest",), "ISL": ("Reykjavik",), "IND": ("New Delhi",),
-    "IDN": ("Jakarta",), "IRN": ("Tehran", "Teheran"), "IRQ": ("Baghdad",),
-    "IRL": ("Dublin",), "ISR": ("Jerusalem",), "ITA": ("Rome",), "JAM": ("Kingston",),
-    "JPN": ("Tokyo",), "JOR": ("Amman",), "KEN": ("Nairobi",), "KWT": ("Kuwait City",),
-    "LAO": ("Vientiane",), "LBN": ("Beirut",), "LSO": ("Maseru",), "LBR": ("Monrovia",),
-    "LBY": ("Tripoli",), "LUX": ("Luxembourg City",), "MDG": ("Antananarivo",),
-    "MWI": ("Lilongwe",), "MYS": ("Kuala Lumpur",), "MLI": ("Bamako",),
-    "MLT": ("Valletta",), "MRT": ("Nouakchott",), "MEX": ("Mexico City",),
-    "MNG": ("Ulan Bator", "Ulaanbaatar"), "MNE": ("Podgorica",), "MAR": ("Rabat",),
-    "MOZ": ("Maputo",), "MMR": ("Naypyidaw", "Rangoon", "Yangon"), "NAM": ("Windhoek",),
-    "NPL": ("Kathmandu",), "NLD": ("Amsterdam", "The Hague"), "NZL": ("Wellington",),
-    "NIC": ("Managua",), "NER": ("Niamey",), "NGA": ("Abuja",), "PRK": ("Pyongyang",),
-    "KSV": ("Pristina",), "NOR": ("Oslo",), "OMN": ("Muscat",), "PAK": ("Islamabad",),
-    "PSE": ("Ramallah",), "PAN": ("Panama City",), "PNG": ("Port Moresby",),
-    "PRY": ("Asuncion",), "PER": ("Lima",), "PHL": ("Manila",), "POL": ("Warsaw",),
-    "PRT": ("Lisbon",), "QAT": ("Doha",), "ZAF": ("Pretoria",), "ROU": ("Bucharest",),
-    "RUS": ("Moscow",), "RWA": ("Kigali",), "SAU": ("Riyadh",), "SEN": ("Dakar",),
-    "SRB": ("Belgrade",), "SLE": ("Freetown",), "SGP": ("Singapore",),
-    "SVN": ("Ljubljana",), "SVK": ("Bratislava",), "SOM": ("Mogadishu",),
-    "KOR": ("Seoul",), "ESP": ("Madrid",), "LKA": ("Colombo",), "SDN": ("Khartoum",),
-    "SWE": ("Stockholm",), "CHE": ("Bern", "Berne"), "SYR": ("Damascus",),
-    "TWN": ("Taipei",), "THA": ("Bangkok",), "TGO": ("Lome",), "TUN": ("Tunis",),
-    "TUR": ("Ankara",), "UGA": ("Kampala",), "UKR": ("Kiev", "Kyiv"),
-    "ARE": ("Abu Dhabi",), "URY": ("Montevideo",), "USA": ("Washington",),
-    "TZA": ("Dodoma", "Dar es Salaam"), "VEN": ("Caracas",), "VNM": ("Hanoi",),
-    "YEM": ("Sanaa", "Sana'a"), "ZMB": ("Lusaka",), "ZWE": ("Harare",),
-    "BLR": ("Minsk",), "GEO": ("Tbilisi",), "ARM": ("Yerevan",), "AZE": ("Baku",),
-    "KAZ": ("Astana", "Almaty"), "UZB": ("Tashkent",), "KGZ": ("Bishkek",),
-    "TJK": ("Dushanbe",), "TKM": ("Ashgabat",), "MDA": ("Chisinau",),
-    "EST": ("Tallinn",), "LVA": ("Riga",), "LTU": ("Vilnius",), "MKD": ("Skopje",),
-    "ERI": ("Asmara",), "SSD": ("Juba",)
+    "AFG": ("Kabul",),
+    "ALB": ("Tirana",),
+    "DZA": ("Algiers",),
+    "AGO": ("Luanda",),
+    "ARG": ("Buenos Aires",),
+    "AUS": ("Canberra",),
+    "AUT": ("Vienna",),
+    "BHR": ("Manama",),
+    "BGD": ("Dhaka", "Dacca"),
+    "BEL": ("Brussels",),
+    "BEN": ("Porto-Novo",),
+    "BTN": ("Thimphu",),
+    "BOL": ("La Paz", "Sucre"),
+    "BIH": ("Sarajevo",),
+    "BWA": ("Gaborone",),
+    "BRA": ("Brasilia", "Brasília"),
+    "BGR": ("Sofia",),
+    "BFA": ("Ouagadougou",),
+    "BDI": ("Bujumbura",),
+    "KHM": ("Phnom Penh",),
+    "CMR": ("Yaounde",),
+    "CAN": ("Ottawa",),
+    "CAF": ("Bangui",),
+    "TCD": ("N'Djamena", "Ndjamena"),
+    "CHL": ("Santiago",),
+    "CHN": ("Beijing", "Peking"),
+    "COL": ("Bogota", "Bogotá"),
+    "COG": ("Brazzaville",),
+    "COD": ("Kinshasa",),
+    "CRI": ("San Jose",),
+    "CIV": ("Yamoussoukro", "Abidjan"),
+    "CUB": ("Havana",),
+    "HRV": ("Zagreb",),
+    "CYP": ("Nicosia",),
+    "CZE": ("Prague",),
+    "DNK": ("Copenhagen",),
+    "DJI": ("Djibouti",),
+    "DOM": ("Santo Domingo",),
+    "ECU": ("Quito",),
+    "EGY": ("Cairo",),
+    "SLV": ("San Salvador",),
+    "GNQ": ("Malabo",),
+    "ETH": ("Addis Ababa",),
+    "FIN": ("Helsinki",),
+    "FRA": ("Paris",),
+    "GAB": ("Libreville",),
+    "GMB": ("Banjul",),
+    "DEU": ("Berlin", "Bonn"),
+    "GHA": ("Accra",),
+    "GBR": ("London",),
+    "GRC": ("Athens",),
+    "GTM": ("Guatemala City",),
+    "GIN": ("Conakry",),
+    "GNB": ("Bissau",),
+    "HTI": ("Port-au-Prince",),
+    "HND": ("Tegucigalpa",),
+    "HUN": ("Budapest",),
+    "ISL": ("Reykjavik",),
+    "IND": ("New Delhi",),
+    "IDN": ("Jakarta",),
+    "IRN": ("Tehran", "Teheran"),
+    "IRQ": ("Baghdad",),
+    "IRL": ("Dublin",),
+    "ISR": ("Jerusalem",),
+    "ITA": ("Rome",),
+    "JAM": ("Kingston",),
+    "JPN": ("Tokyo",),
+    "JOR": ("Amman",),
+    "KEN": ("Nairobi",),
+    "KWT": ("Kuwait City",),
+    "LAO": ("Vientiane",),
+    "LBN": ("Beirut",),
+    "LSO": ("Maseru",),
+    "LBR": ("Monrovia",),
+    "LBY": ("Tripoli",),
+    "LUX": ("Luxembourg City",),
+    "MDG": ("Antananarivo",),
+    "MWI": ("Lilongwe",),
+    "MYS": ("Kuala Lumpur",),
+    "MLI": ("Bamako",),
+    "MLT": ("Valletta",),
+    "MRT": ("Nouakchott",),
+    "MEX": ("Mexico City",),
+    "MNG": ("Ulan Bator", "Ulaanbaatar"),
+    "MNE": ("Podgorica",),
+    "MAR": ("Rabat",),
+    "MOZ": ("Maputo",),
+    "MMR": ("Naypyidaw", "Rangoon", "Yangon"),
+    "NAM": ("Windhoek",),
+    "NPL": ("Kathmandu",),
+    "NLD": ("Amsterdam", "The Hague"),
+    "NZL": ("Wellington",),
+    "NIC": ("Managua",),
+    "NER": ("Niamey",),
+    "NGA": ("Abuja",),
+    "PRK": ("Pyongyang",),
+    "KSV": ("Pristina",),
+    "NOR": ("Oslo",),
+    "OMN": ("Muscat",),
+    "PAK": ("Islamabad",),
+    "PSE": ("Ramallah",),
+    "PAN": ("Panama City",),
+    "PNG": ("Port Moresby",),
+    "PRY": ("Asuncion",),
+    "PER": ("Lima",),
+    "PHL": ("Manila",),
+    "POL": ("Warsaw",),
+    "PRT": ("Lisbon",),
+    "QAT": ("Doha",),
+    "ZAF": ("Pretoria",),
+    "ROU": ("Bucharest",),
+    "RUS": ("Moscow",),
+    "RWA": ("Kigali",),
+    "SAU": ("Riyadh",),
+    "SEN": ("Dakar",),
+    "SRB": ("Belgrade",),
+    "SLE": ("Freetown",),
+    "SGP": ("Singapore",),
+    "SVN": ("Ljubljana",),
+    "SVK": ("Bratislava",),
+    "SOM": ("Mogadishu",),
+    "KOR": ("Seoul",),
+    "ESP": ("Madrid",),
+    "LKA": ("Colombo",),
+    "SDN": ("Khartoum",),
+    "SWE": ("Stockholm",),
+    "CHE": ("Bern", "Berne"),
+    "SYR": ("Damascus",),
+    "TWN": ("Taipei",),
+    "THA": ("Bangkok",),
+    "TGO": ("Lome",),
+    "TUN": ("Tunis",),
+    "TUR": ("Ankara",),
+    "UGA": ("Kampala",),
+    "UKR": ("Kiev", "Kyiv"),
+    "ARE": ("Abu Dhabi",),
+    "URY": ("Montevideo",),
+    "USA": ("Washington",),
+    "TZA": ("Dodoma", "Dar es Salaam"),
+    "VEN": ("Caracas",),
+    "VNM": ("Hanoi",),
+    "YEM": ("Sanaa", "Sana'a"),
+    "ZMB": ("Lusaka",),
+    "ZWE": ("Harare",),
+    "BLR": ("Minsk",),
+    "GEO": ("Tbilisi",),
+    "ARM": ("Yerevan",),
+    "AZE": ("Baku",),
+    "KAZ": ("Astana", "Almaty"),
+    "UZB": ("Tashkent",),
+    "KGZ": ("Bishkek",),
+    "TJK": ("Dushanbe",),
+    "TKM": ("Ashgabat",),
+    "MDA": ("Chisinau",),
+    "EST": ("Tallinn",),
+    "LVA": ("Riga",),
+    "LTU": ("Vilnius",),
+    "MKD": ("Skopje",),
+    "ERI": ("Asmara",),
+    "SSD": ("Juba",),
 }
 
 # Famous institutions that stand for their state (the metonyms news uses).
 METONYMS: dict[str, tuple[str, ...]] = {
     "USA": (
-        "Washington", "White House", "State Department", "Pentagon",
-        "Department of State", "Obama administration", "Bush administration",
-        "Trump administration", "Biden administration", "Clinton administration",
+        "Washington",
+        "White House",
+        "State Department",
+        "Pentagon",
+        "Department of State",
+        "Obama administration",
+        "Bush administration",
+        "Trump administration",
+        "Biden administration",
+        "Clinton administration",
     ),
     "RUS": ("Kremlin", "Moscow"),
     "GBR": ("Downing Street", "Whitehall", "Foreign Office", "Number 10", "No. 10"),
@@ -144,12 +262,26 @@ METONYMS: dict[str, tuple[str, ...]] = {
 
 # Hand-mapped international organisations: CAMEO code -> (key, name, aliases).
 ORGANISATIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "IGOUNO": ("UN", "United Nations", ("UN", "U.N.", "United Nations", "UN Security Council",
-                                        "U.N. Security Council", "Security Council")),
-    "IGOWSTNAT": ("NATO", "NATO", ("NATO", "North Atlantic Treaty Organization",
-                                   "North Atlantic Treaty Organisation", "Atlantic Alliance")),
-    "IGOEUREEC": ("EU", "European Union", ("EU", "E.U.", "European Union", "European Commission",
-                                            "Brussels")),
+    "IGOUNO": (
+        "UN",
+        "United Nations",
+        ("UN", "U.N.", "United Nations", "UN Security Council", "U.N. Security Council", "Security Council"),
+    ),
+    "IGOWSTNAT": (
+        "NATO",
+        "NATO",
+        (
+            "NATO",
+            "North Atlantic Treaty Organization",
+            "North Atlantic Treaty Organisation",
+            "Atlantic Alliance",
+        ),
+    ),
+    "IGOEUREEC": (
+        "EU",
+        "European Union",
+        ("EU", "E.U.", "European Union", "European Commission", "Brussels"),
+    ),
     "IGOMEAARL": ("ARAB_LEAGUE", "Arab League", ("Arab League", "League of Arab States")),
     "IGOAFRAFU": ("AU", "African Union", ("African Union", "AU")),
     "IGOBUSOPC": ("OPEC", "OPEC", ("OPEC", "Organization of the Petroleum Exporting Countries")),
@@ -157,17 +289,30 @@ ORGANISATIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "IGOUNOWBK": ("WORLD_BANK", "World Bank", ("World Bank",)),
     "IGOBUSWTO": ("WTO", "World Trade Organization", ("WTO", "World Trade Organization")),
     "IGOSEAASN": ("ASEAN", "ASEAN", ("ASEAN", "Association of Southeast Asian Nations")),
-    "IGOUNOIAE": ("IAEA", "International Atomic Energy Agency",
-                  ("IAEA", "International Atomic Energy Agency")),
+    "IGOUNOIAE": (
+        "IAEA",
+        "International Atomic Energy Agency",
+        ("IAEA", "International Atomic Energy Agency"),
+    ),
     "IGOOAS": ("OAS", "Organization of American States", ("OAS", "Organization of American States")),
-    "IGOMOSOIC": ("OIC", "Organisation of Islamic Cooperation",
-                  ("OIC", "Organisation of Islamic Cooperation",
-                   "Organization of Islamic Cooperation", "Organization of the Islamic Conference")),
+    "IGOMOSOIC": (
+        "OIC",
+        "Organisation of Islamic Cooperation",
+        (
+            "OIC",
+            "Organisation of Islamic Cooperation",
+            "Organization of Islamic Cooperation",
+            "Organization of the Islamic Conference",
+        ),
+    ),
     "IGOJUDICC": ("ICC", "International Criminal Court", ("ICC", "International Criminal Court")),
     "IGOCASCIS": ("CIS", "Commonwealth of Independent States", ("Commonwealth of Independent States",)),
     "IGOWAFWAS": ("ECOWAS", "ECOWAS", ("ECOWAS", "Economic Community of West African States")),
-    "IGOUNOHLHWHO": ("WHO", "World Health Organization", ("World Health Organization",
-                                                          "World Health Organisation")),
+    "IGOUNOHLHWHO": (
+        "WHO",
+        "World Health Organization",
+        ("World Health Organization", "World Health Organisation"),
+    ),
     "IGOUNOREFHCR": ("UNHCR", "UNHCR", ("UNHCR", "UN refugee agency")),
     "IGOUNOKID": ("UNICEF", "UNICEF", ("UNICEF",)),
     "IGOGCC": ("GCC", "Gulf Cooperation Council", ("Gulf Cooperation Council", "GCC")),
@@ -372,7 +517,9 @@ def read_entries(path: Path) -> Iterator[Entry]:
 
 
 # ---------------------------------------------------------------- naming
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "la", "le", "di", "abu"})
+PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "la", "le", "di", "abu"}
+)
 MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "with"})
 # Words shared by many country names: no evidence that a variant names this country.
 GENERIC_STEMS = frozenset(
@@ -426,7 +573,11 @@ def strip_title(tokens: list[str], demonyms: set[str]) -> tuple[list[str], str]:
     i = 0
     while i < len(tokens) - 1 and (tokens[i].upper() in TITLE_WORDS or tokens[i].upper() in demonyms):
         i += 1
-    title_words = [t for t in tokens[:i] if t.upper() not in demonyms and t.upper() not in {"US", "U.S.", "UN", "U.N.", "THE"}]
+    title_words = [
+        t
+        for t in tokens[:i]
+        if t.upper() not in demonyms and t.upper() not in {"US", "U.S.", "UN", "U.N.", "THE"}
+    ]
     return tokens[i:], " ".join(title_words).lower().replace("_", " ")
 
 
@@ -483,7 +634,21 @@ def split_code(code: str, countries: set[str]) -> tuple[str, str]:
             return key, "GOV"
     owner = code[:3] if code[:3] in countries else ""
     sectors = [code[i : i + 3] for i in range(3, len(code), 3)]
-    for telling in ("LEG", "OPP", "REB", "INS", "SEP", "UAF", "IMG", "JUD", "MIL", "SPY", "COP", "ELI", "PTY"):
+    for telling in (
+        "LEG",
+        "OPP",
+        "REB",
+        "INS",
+        "SEP",
+        "UAF",
+        "IMG",
+        "JUD",
+        "MIL",
+        "SPY",
+        "COP",
+        "ELI",
+        "PTY",
+    ):
         if telling in sectors:
             return owner, telling
     return owner, sectors[0] if sectors else ""
@@ -521,8 +686,12 @@ class CatalogueBuilder:
             if best is None:
                 blocks[code] = entry
                 continue
-            best_undated = any(c.code == code and c.valid_from is None and c.valid_to is None for c in best.codes)
-            if (undated and not best_undated) or (undated == best_undated and len(entry.names) > len(best.names) * 2):
+            best_undated = any(
+                c.code == code and c.valid_from is None and c.valid_to is None for c in best.codes
+            )
+            if (undated and not best_undated) or (
+                undated == best_undated and len(entry.names) > len(best.names) * 2
+            ):
                 blocks[code] = entry
         for code, entry in sorted(blocks.items()):
             primary = words(entry.names[0])
@@ -556,25 +725,80 @@ class CatalogueBuilder:
 
     def add_demonym_overrides(self) -> None:
         for demonym, code in {
-            "American": "USA", "British": "GBR",
-            "Dutch": "NLD", "French": "FRA", "Chinese": "CHN", "Israeli": "ISR",
-            "Palestinian": "PSE", "Russian": "RUS", "Syrian": "SYR", "Iranian": "IRN",
-            "Iraqi": "IRQ", "Turkish": "TUR", "German": "DEU", "Ukrainian": "UKR",
-            "Saudi": "SAU", "Egyptian": "EGY", "Lebanese": "LBN", "Jordanian": "JOR",
-            "Qatari": "QAT", "Emirati": "ARE", "North Korean": "PRK", "South Korean": "KOR",
-            "Japanese": "JPN", "Indian": "IND", "Pakistani": "PAK", "Afghan": "AFG",
-            "Kuwaiti": "KWT", "Yemeni": "YEM", "Libyan": "LBY", "Tunisian": "TUN",
-            "Moroccan": "MAR", "Algerian": "DZA", "Belarusian": "BLR", "Georgian": "GEO",
-            "Kazakh": "KAZ", "Polish": "POL", "Italian": "ITA", "Spanish": "ESP",
-            "Canadian": "CAN", "Australian": "AUS", "Brazilian": "BRA", "Mexican": "MEX",
-            "Venezuelan": "VEN", "Cuban": "CUB", "Swiss": "CHE", "Swedish": "SWE",
-            "Norwegian": "NOR", "Finnish": "FIN", "Danish": "DNK", "Greek": "GRC",
-            "Cypriot": "CYP", "Serbian": "SRB", "Hungarian": "HUN", "Czech": "CZE",
-            "Austrian": "AUT", "Belgian": "BEL", "Irish": "IRL", "Portuguese": "PRT",
-            "Vietnamese": "VNM", "Thai": "THA", "Indonesian": "IDN", "Filipino": "PHL",
-            "Malaysian": "MYS", "Nigerian": "NGA", "Ethiopian": "ETH", "Kenyan": "KEN",
-            "Sudanese": "SDN", "Somali": "SOM", "Bahraini": "BHR", "Omani": "OMN",
-            "Armenian": "ARM", "Azerbaijani": "AZE", "Taiwanese": "TWN", "Korean": "KOR",
+            "American": "USA",
+            "British": "GBR",
+            "Dutch": "NLD",
+            "French": "FRA",
+            "Chinese": "CHN",
+            "Israeli": "ISR",
+            "Palestinian": "PSE",
+            "Russian": "RUS",
+            "Syrian": "SYR",
+            "Iranian": "IRN",
+            "Iraqi": "IRQ",
+            "Turkish": "TUR",
+            "German": "DEU",
+            "Ukrainian": "UKR",
+            "Saudi": "SAU",
+            "Egyptian": "EGY",
+            "Lebanese": "LBN",
+            "Jordanian": "JOR",
+            "Qatari": "QAT",
+            "Emirati": "ARE",
+            "North Korean": "PRK",
+            "South Korean": "KOR",
+            "Japanese": "JPN",
+            "Indian": "IND",
+            "Pakistani": "PAK",
+            "Afghan": "AFG",
+            "Kuwaiti": "KWT",
+            "Yemeni": "YEM",
+            "Libyan": "LBY",
+            "Tunisian": "TUN",
+            "Moroccan": "MAR",
+            "Algerian": "DZA",
+            "Belarusian": "BLR",
+            "Georgian": "GEO",
+            "Kazakh": "KAZ",
+            "Polish": "POL",
+            "Italian": "ITA",
+            "Spanish": "ESP",
+            "Canadian": "CAN",
+            "Australian": "AUS",
+            "Brazilian": "BRA",
+            "Mexican": "MEX",
+            "Venezuelan": "VEN",
+            "Cuban": "CUB",
+            "Swiss": "CHE",
+            "Swedish": "SWE",
+            "Norwegian": "NOR",
+            "Finnish": "FIN",
+            "Danish": "DNK",
+            "Greek": "GRC",
+            "Cypriot": "CYP",
+            "Serbian": "SRB",
+            "Hungarian": "HUN",
+            "Czech": "CZE",
+            "Austrian": "AUT",
+            "Belgian": "BEL",
+            "Irish": "IRL",
+            "Portuguese": "PRT",
+            "Vietnamese": "VNM",
+            "Thai": "THA",
+            "Indonesian": "IDN",
+            "Filipino": "PHL",
+            "Malaysian": "MYS",
+            "Nigerian": "NGA",
+            "Ethiopian": "ETH",
+            "Kenyan": "KEN",
+            "Sudanese": "SDN",
+            "Somali": "SOM",
+            "Bahraini": "BHR",
+            "Omani": "OMN",
+            "Armenian": "ARM",
+            "Azerbaijani": "AZE",
+            "Taiwanese": "TWN",
+            "Korean": "KOR",
         }.items():
             if code in self.actors:
                 self.demonyms[demonym] = code
@@ -618,7 +842,7 @@ class CatalogueBuilder:
                 if not _has_role_word(n) and not _looks_personal(n, demonym_words):
                     target.add_alias(n)
             return
-        if code.startswith("MNC") or code.startswith("IGO") and not owner:
+        if code.startswith("MNC") or (code.startswith("IGO") and not owner):
             return
         if code.startswith("NGO"):
             kind, prefix = "organisation", "org"
@@ -634,7 +858,12 @@ class CatalogueBuilder:
                 actor.add_alias(n)
         if owner and owner in countries:
             actor.affiliations.append(
-                {"actor_key": owner, "role": SECTOR_ROLES.get(sector, "other"), "valid_from": None, "valid_to": None}
+                {
+                    "actor_key": owner,
+                    "role": SECTOR_ROLES.get(sector, "other"),
+                    "valid_from": None,
+                    "valid_to": None,
+                }
             )
         self.actors[key] = actor
 
@@ -731,8 +960,17 @@ def _looks_personal(name: str, demonym_words: set[str]) -> bool:
 
 
 def _best_role(texts: Iterable[str]) -> str | None:
-    ranking = ["head_of_state", "head_of_government", "minister", "deputy_minister",
-               "spokesperson", "diplomat", "military", "official", "legislator"]
+    ranking = [
+        "head_of_state",
+        "head_of_government",
+        "minister",
+        "deputy_minister",
+        "spokesperson",
+        "diplomat",
+        "military",
+        "official",
+        "legislator",
+    ]
     found = {r for t in texts if t for r in [title_role(t.lower())] if r}
     for text in texts:
         low = (text or "").lower()

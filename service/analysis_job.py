@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=10)
 
 _lock = threading.Lock()
-_state: dict[str, Any] = {}
+_state: dict[Any, Any] = {}
 
 
 def _app() -> Flask:
@@ -96,11 +96,10 @@ def _upsert_new_actors(session: Session, actors: tuple[NewActor, ...]) -> None:
         return
     from service.actor_store import search_text
 
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     rows = [
         {
             "key": a.key,
@@ -122,7 +121,9 @@ def store_result(session: Session, article: Article, result: AnalysisResult) -> 
     _upsert_new_actors(session, result.new_actors)
     keys = {s.actor_key for s in result.stances}
     keys |= {e.reporter_key for s in result.stances for e in s.evidence if e.reporter_key}
-    actor_ids = dict(session.execute(sa.select(Actor.key, Actor.id).where(Actor.key.in_(keys))).tuples().all())
+    actor_ids = dict(
+        session.execute(sa.select(Actor.key, Actor.id).where(Actor.key.in_(keys))).tuples().all()
+    )
     issue_ids = dict(session.execute(sa.select(Issue.slug, Issue.id)).tuples().all())
     run = AnalysisRun(
         article_id=article.id,
@@ -185,7 +186,9 @@ def _issue_specs(session: Session) -> list[IssueSpec]:
     ]
 
 
-def _mark(session: Session, article_id: int, status: str, error: str | None, language: str | None = None) -> None:
+def _mark(
+    session: Session, article_id: int, status: str, error: str | None, language: str | None = None
+) -> None:
     session.rollback()
     values: dict[str, Any] = {"status": status, "error": error, "updated_at": utcnow()}
     if language:
@@ -251,5 +254,3 @@ def requeue_stale(min_age_seconds: int = 60) -> int:
     for article_id in ids:
         analyse_article(article_id)
     return len(ids)
-
-

@@ -11,6 +11,7 @@ import json
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, cast
 
 from service.pipeline.types import ActorKind, ActorSpec, Affiliation
@@ -18,34 +19,41 @@ from service.pipeline.types import ActorKind, ActorSpec, Affiliation
 _PACKAGE = "service.data"
 
 
+@cache
 def _day(value: str | None) -> date | None:
+    # Many affiliations share dates; caching keeps the load well under a second.
     return date.fromisoformat(value) if value else None
 
 
 def _spec(row: dict[str, Any]) -> ActorSpec:
     return ActorSpec(
-        key=row["key"],
-        name=row["name"],
-        kind=cast(ActorKind, row["kind"]),
-        aliases=tuple(row["aliases"]),
-        affiliations=tuple(
-            Affiliation(
-                actor_key=a["actor_key"],
-                role=a["role"],
-                valid_from=_day(a["valid_from"]),
-                valid_to=_day(a["valid_to"]),
-            )
+        row["key"],
+        row["name"],
+        cast(ActorKind, row["kind"]),
+        tuple(row["aliases"]),
+        tuple(
+            Affiliation(a["actor_key"], a["role"], _day(a["valid_from"]), _day(a["valid_to"]))
             for a in row["affiliations"]
         ),
     )
 
 
+def parse_catalogue(raw: bytes) -> list[ActorSpec]:
+    """Actors from catalogue bytes: a JSON list, gzip-compressed or not."""
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    return [_spec(row) for row in json.loads(raw)]
+
+
+def load_catalogue_file(path: Path) -> list[ActorSpec]:
+    """A user-supplied catalogue in the same format (`import-actors --file`)."""
+    return parse_catalogue(path.read_bytes())
+
+
 @cache
 def load_default_catalogue() -> list[ActorSpec]:
     """All catalogued actors, read once from `service/data/actors.json.gz`."""
-    raw = resources.files(_PACKAGE).joinpath("actors.json.gz").read_bytes()
-    rows = json.loads(gzip.decompress(raw))
-    return [_spec(row) for row in rows]
+    return parse_catalogue(resources.files(_PACKAGE).joinpath("actors.json.gz").read_bytes())
 
 
 @cache

@@ -52,7 +52,9 @@ def db_downgrade(revision: str) -> None:
 
 
 @cli.command("import-actors")
-@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), help="A catalogue .json or .json.gz")
+@click.option(
+    "--file", "path", type=click.Path(exists=True, dir_okay=False), help="A catalogue .json or .json.gz"
+)
 @with_appcontext
 def import_actors(path: str | None) -> None:
     """Import the default actor catalogue (or FILE); existing keys are kept."""
@@ -86,7 +88,9 @@ def init() -> None:
 
 
 @cli.command("worker")
-@click.option("--workers", "-w", type=int, default=None, help="Worker processes (default STANCE_WORKER_THREADS)")
+@click.option(
+    "--workers", "-w", type=int, default=None, help="Worker processes (default STANCE_WORKER_THREADS)"
+)
 def worker(workers: int | None) -> None:
     """Run the analysis worker (a huey consumer) until interrupted."""
     from service.tasks import huey

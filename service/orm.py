@@ -4,7 +4,7 @@ stance records and their evidence."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,13 +15,13 @@ from service.db import Base
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 JSONType = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
-class ArticleStatus(str, enum.Enum):
+class ArticleStatus(enum.StrEnum):
     queued = "queued"
     processing = "processing"
     done = "done"

@@ -82,10 +82,15 @@ class AnalysisRuntime:
         return added
 
     def actor_index(self, session: Session) -> Any:
-        version = (str(session.get_bind().url),) + tuple(
-            session.execute(
-                sa.select(sa.func.count(Actor.id), sa.func.max(Actor.updated_at)).where(Actor.origin != "ner")
-            ).one()
+        version = (
+            str(session.get_bind().engine.url),
+            *tuple(
+                session.execute(
+                    sa.select(sa.func.count(Actor.id), sa.func.max(Actor.updated_at)).where(
+                        Actor.origin != "ner"
+                    )
+                ).one()
+            ),
         )
         with self._lock:
             if self._index is None or version != self._index_version:

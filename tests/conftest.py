@@ -64,9 +64,20 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_ok: bo
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random stance classifier biased towards "support", so that the
+    candidate pairs of an article survive as stance records."""
+    from tests.model_factory import build_tiny_stance_model
+
+    return build_tiny_stance_model(tmp_path_factory.mktemp("model") / "tiny", favour="support")
+
+
 @pytest.fixture
-def settings_overrides(tmp_path: Path, database_url: str) -> dict[str, object]:
+def settings_overrides(tmp_path: Path, database_url: str, tiny_model_dir: Path) -> dict[str, object]:
     return {
+        "model_path": str(tiny_model_dir),
+        "quantize": False,
         "data_dir": tmp_path,
         "database_url": database_url,
         "queue_url": "immediate://",

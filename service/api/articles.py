@@ -126,7 +126,9 @@ class ArticleBatch(MethodView):
         requestBody={
             "required": True,
             "content": {
-                "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}}},
+                "application/json": {
+                    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}}
+                },
                 "application/x-ndjson": {"schema": {"type": "string"}},
             },
         }
@@ -139,20 +141,30 @@ class ArticleBatch(MethodView):
         if len(items) > limit:
             abort(413, message=f"At most {limit} articles per batch.")
         schema = ArticleIn()
-        results = []
+        results: list[dict[str, Any]] = []
         for index, item in enumerate(items):
             try:
                 data = schema.load(item)
             except ma.ValidationError as err:
-                results.append({"index": index, "status": 422, "created": False, "article": None, "errors": err.messages})
+                results.append(
+                    {"index": index, "status": 422, "created": False, "article": None, "errors": err.messages}
+                )
                 continue
             if _too_long(data["text"]):
                 errors = {"text": [f"Longer than {_settings().max_article_chars} characters."]}
-                results.append({"index": index, "status": 413, "created": False, "article": None, "errors": errors})
+                results.append(
+                    {"index": index, "status": 413, "created": False, "article": None, "errors": errors}
+                )
                 continue
             article, created = _submit(data)
             results.append(
-                {"index": index, "status": 202 if created else 200, "created": created, "article": article, "errors": None}
+                {
+                    "index": index,
+                    "status": 202 if created else 200,
+                    "created": created,
+                    "article": article,
+                    "errors": None,
+                }
             )
         return {"results": results}
 

@@ -42,7 +42,9 @@ class ActorHistory(MethodView):
             stmt = stmt.where(StanceRecord.observed_at <= query["to"])
         periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
         issue_ids = {p.issue_id for p in periods}
-        issues = {i.id: issue_ref(i) for i in db.session.scalars(sa.select(Issue).where(Issue.id.in_(issue_ids)))}
+        issues = {
+            i.id: issue_ref(i) for i in db.session.scalars(sa.select(Issue).where(Issue.id.in_(issue_ids)))
+        }
         return {
             "actor": actor_ref(actor),
             "interval": query["interval"],

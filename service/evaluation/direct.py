@@ -18,7 +18,7 @@ def predictions(result: AnalysisResult, index: ActorIndex) -> list[PredictedStan
     names = {actor.key: (actor.name, ()) for actor in result.new_actors}
     out: list[PredictedStance] = []
     for stance in result.stances:
-        spec = index.actors.get(stance.actor_key)
+        spec = index.spec(stance.actor_key)
         name, aliases = (spec.name, spec.aliases) if spec else names.get(stance.actor_key, (stance.actor_key, ()))
         out.append(
             PredictedStance(

@@ -16,14 +16,14 @@ one; the cut is reported in `timings["truncated_chars"]`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from service.nlp.encoder import EncoderConfig, SentenceEncoder, get_encoder
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
-from service.pipeline.actors import ActorIndex, find_holders, speaks_for
+from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for
 from service.pipeline.aggregate import Classified, aggregate
 from service.pipeline.issues import (
     ANALYSED_KINDS,
@@ -35,6 +35,11 @@ from service.pipeline.issues import (
 from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, detect_language
 from service.pipeline.segment import plain_text, segment
 from service.pipeline.types import AnalysisResult, Holder, IssueSpec, Sentence
+
+
+# Enough text to identify the language; markup removed first so tag names
+# ("a", "p", "href") do not count as words.
+_LANGUAGE_SAMPLE = 20_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,17 @@ class AnalyserConfig:
     max_pairs: int = 400
 
 
-Clock = Callable[[], float]
+@dataclass(frozen=True)
+class Prepared:
+    """The article after every stage up to classification."""
+
+    language: str
+    sentences: list[Sentence]
+    findings: ActorFindings
+    links: list[tuple[IssueLink, ...]]
+    pairs: list[tuple[Holder, IssueLink]]
+    inputs: list[ClassifierInput]
+    prose_sentences: int
 
 
 class Analyser:
@@ -96,20 +111,66 @@ class Analyser:
         """Analyse one article. Raises UnsupportedLanguage for non-English text."""
         timings: dict[str, float] = {}
         started = time.perf_counter()
+        prepared = self.prepare(text, published, index, issues, timings)
+        if prepared is None:
+            # Nothing to read (empty, numbers, symbols): an empty result.
+            return self._result(UNKNOWN, (), (), 0, timings, started)
+        stage = _Stopwatch(timings)
+        with stage("classify"):
+            inputs = prepared.inputs
+            scores = self.classifier.classify(inputs) if inputs else []
+        with stage("aggregate"):
+            classified = [
+                Classified(
+                    actor_key=holder.actor_key,
+                    issue_key=link.issue_key,
+                    sentence=prepared.sentences[holder.sentence_index],
+                    scores=row,
+                    is_quote=holder.is_quote,
+                    reporter_key=holder.reporter_key,
+                )
+                for (holder, link), row in zip(prepared.pairs, scores, strict=True)
+            ]
+            stances = aggregate(
+                classified,
+                lambda key, day: speaks_for(index, key, day),
+                published,
+            )
+        timings["candidate_pairs"] = float(len(prepared.pairs))
+        return self._result(
+            prepared.language,
+            stances,
+            prepared.findings.new_actors,
+            prepared.prose_sentences,
+            timings,
+            started,
+        )
+
+    def prepare(
+        self,
+        text: str,
+        published: date | None,
+        index: ActorIndex,
+        issues: Sequence[IssueSpec],
+        timings: dict[str, float] | None = None,
+    ) -> Prepared | None:
+        """Every stage before classification (None when there is nothing to read).
+
+        Raises UnsupportedLanguage for non-English text. Separate from
+        `analyse` so development scripts can measure candidate recall.
+        """
+        timings = {} if timings is None else timings
         stage = _Stopwatch(timings)
         text = text or ""
         work = _cap(text, self.config.max_chars)
         if len(work) < len(text):
             timings["truncated_chars"] = float(len(text) - len(work))
-
         with stage("language"):
-            language = detect_language(work)
+            language = detect_language(plain_text(work[:_LANGUAGE_SAMPLE]))
         if language == UNKNOWN:
-            # Nothing to read (empty, numbers, symbols): an empty result.
-            return self._result("unknown", (), (), 0, timings, started)
+            return None
         if language not in SUPPORTED:
             raise UnsupportedLanguage(language)
-
         with stage("spacy"):
             doc = self._parse(work)
         with stage("segment"):
@@ -128,29 +189,7 @@ class Analyser:
         with stage("candidates"):
             pairs = self._candidates(findings.holders, links)
             inputs = self._inputs(pairs, sentences, issues, index, findings.new_actors)
-        with stage("classify"):
-            scores = self.classifier.classify(inputs) if inputs else []
-        with stage("aggregate"):
-            classified = [
-                Classified(
-                    actor_key=holder.actor_key,
-                    issue_key=link.issue_key,
-                    sentence=sentences[holder.sentence_index],
-                    scores=row,
-                    is_quote=holder.is_quote,
-                    reporter_key=holder.reporter_key,
-                )
-                for (holder, link), row in zip(pairs, scores, strict=True)
-            ]
-            stances = aggregate(
-                classified,
-                lambda key, day: speaks_for(index, key, day),
-                published,
-            )
-        timings["candidate_pairs"] = float(len(pairs))
-        return self._result(
-            language, stances, findings.new_actors, len(prose), timings, started
-        )
+        return Prepared(language, sentences, findings, links, pairs, inputs, len(allowed))
 
     def _parse(self, text: str) -> Any:
         if self.nlp is None or not text.strip():
@@ -283,5 +322,5 @@ def _previous(sentences: Sequence[Sentence], index: int) -> str:
 def _actor_name(index: ActorIndex, key: str, new_names: dict[str, str]) -> str:
     if key in new_names:
         return new_names[key]
-    spec = index.actors.get(key)
+    spec = index.spec(key)
     return spec.name if spec is not None else key

@@ -70,6 +70,7 @@ class LinkerConfig:
     margin_threshold: float = 0.12
     # Sentence + previous sentence embedded together (for short follow-ups).
     pair_threshold: float = 0.60
+    short_sentence_words: int = 15
     # An issue named after a person or place ("Assad staying in power"):
     # sentences naming it are candidates at this score.
     anchor_score: float = 0.45
@@ -312,7 +313,11 @@ def _similarity_links(
             elif many and sim >= config.relative_floor and sim - mean >= config.margin_threshold:
                 add(i, issue.key, sim, "similarity")
             pair = float(pair_sims[row, col])
-            if pair >= config.pair_threshold:
+            # The pair embedding is dominated by the previous sentence when
+            # the current one is long; trust it only for short follow-ups or
+            # when the sentence itself leans towards the issue.
+            short = len(texts[i].split()) < config.short_sentence_words
+            if pair >= config.pair_threshold and (short or sim >= config.relative_floor):
                 add(i, issue.key, pair * config.context_decay, "context")
 
 

@@ -131,10 +131,19 @@ def plain_text(fragment: str) -> str:
     (including the blank line of a broken paragraph) collapses to one space.
     """
     out = _MD_LINK.sub(r"\1", fragment)
-    out = _HTML_TAG.sub(" ", out)
+    out = _HTML_TAG.sub(_tag_gap, out)
     out = _BARE_URL.sub(" ", out)
     out = _EMPHASIS.sub(r"\2", out)
     return " ".join(out.split())
+
+
+_INLINE_TAGS = frozenset("a b i u em strong span small sup sub abbr cite q mark font".split())
+
+
+def _tag_gap(match: re.Match[str]) -> str:
+    # Inline tags sit inside words and phrases; block tags separate text.
+    name = match.group().strip("</>").split()[0].rstrip("/").lower() if match.group().strip("</>") else ""
+    return "" if name in _INLINE_TAGS else " "
 
 
 def _looks_like_dateline(prefix: str) -> bool:

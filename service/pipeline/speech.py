@@ -18,7 +18,7 @@ from service.pipeline.types import Sentence
 SPEECH_LEMMAS = frozenset(
     """say tell add stress state declare announce insist warn reply ask note argue claim
     write tweet urge suggest explain acknowledge admit affirm assert comment confirm deny
-    emphasise emphasize repeat reiterate respond report agree accuse call complain
+    emphasise emphasize repeat reiterate respond report accuse complain
     vow pledge promise predict""".split()
 )
 # Surface forms for the parse-free fallback.
@@ -176,7 +176,9 @@ def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
     return token.dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
 
 
-LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "across", "around", "inside", "throughout", "outside"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "into", "near", "across", "around", "inside", "throughout", "outside"}
+)
 
 
 def is_locative(doc: Any | None, start: int, end: int) -> bool:

