@@ -67,7 +67,8 @@ def import_actors(path: str | None) -> None:
     click.echo(f"{added} actors added ({len(specs)} in the catalogue)")
 
 
-def _initialise() -> None:
+def initialise_database() -> None:
+    """Migrate to head and load the default actors into an empty database."""
     from service.actor_store import actor_count, import_catalogue
     from service.catalogue import load_default_catalogue
     from service.db import db as database
@@ -83,7 +84,7 @@ def _initialise() -> None:
 @with_appcontext
 def init() -> None:
     """Migrate the database and load the default actors into it when empty."""
-    _initialise()
+    initialise_database()
     click.echo("ready")
 
 
@@ -108,7 +109,7 @@ def worker(workers: int | None) -> None:
 def serve(init: bool, gunicorn_args: tuple[str, ...]) -> None:
     """Serve the API with gunicorn (extra arguments go to gunicorn)."""
     if init:
-        _initialise()
+        initialise_database()
     config = Path(__file__).resolve().parent / "gunicorn_conf.py"
     argv = ["gunicorn", "-c", str(config), *gunicorn_args, "service.wsgi:app"]
     os.execvp(sys.executable, [sys.executable, "-m", *argv])

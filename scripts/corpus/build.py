@@ -41,7 +41,7 @@ TARGET = {"support": 0.30, "oppose": 0.30, "neutral": 0.15, "none": 0.25}
 
 # Exclusion rule: held-out evaluation territory (Syria; US-Russia relations 2012-2014).
 FORBIDDEN = re.compile(
-    r"Syria|Assad|Damascus|Aleppo|Geneva|Lavrov|Kerry|missile (defen[cs]e|shield)|interceptor|"
+    r"Syria|\bAssad\b|Damascus|Aleppo|Geneva|Lavrov|\bKerry\b|missile (defen[cs]e|shield)|interceptor|"
     r"Magnitsky|Snowden|Crimea|S-300|Hezbollah|Ghouta|chemical weapon", re.I)
 
 
@@ -156,6 +156,8 @@ def validate(recs):
         text = r["sentence"] + " " + r["context"]
         if FORBIDDEN.search(text) or FORBIDDEN.search(r["issue"]):
             dropped["excluded_topic"] += 1
+            m = FORBIDDEN.search(text) or FORBIDDEN.search(r["issue"])
+            dropped["excluded:" + r["origin"] + ":" + m.group(0)] += 1
             continue
         if find_like_inputs(r["sentence"], r["mention"]) < 0:
             dropped["mention_not_found"] += 1
@@ -231,7 +233,7 @@ def main():
     temp = load_templated()
     nm = newsmtsc_labels.load(SHARED / "newsmtsc" / "train.jsonl")
     cs = claimstance.load(SHARED / "ibm-claim-stance" / "claim_stance.csv", rng=random.Random(SEED + 1))
-    extra = add_other_issue_nones(hand + temp, random.Random(SEED + 2), frac=0.22)
+    extra = add_other_issue_nones(hand + temp, random.Random(SEED + 2), frac=0.15)
 
     recs = flatten(hand + temp + extra + nm + cs, issue_table)
     recs, dropped = validate(recs)

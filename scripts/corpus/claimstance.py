@@ -67,7 +67,7 @@ MOTIONS = {
     "1005": ("cs_truth_commissions", "truth and reconciliation commissions", "topic-justice", "train"),
     "1065": ("cs_democratization", "promoting democratisation abroad", "topic-diplomacy", "train"),
 }
-PER_MOTION = 16
+PER_MOTION = 13
 
 FIRST = ["Anna", "Tomas", "Maria", "David", "Leila", "Jonas", "Priya", "Samuel", "Ines", "Kofi", "Elena",
          "Marek", "Ruth", "Hiroshi", "Carmen", "Olumide", "Freya", "Rafael", "Greta", "Aziz", "Nadia",

@@ -203,7 +203,7 @@ I("second_referendum", "a second Brexit referendum", "brexit", 2019,
   "tabled an amendment calling for a confirmatory public vote",
   "whipped MPs to vote against a second referendum",
   "Liberal Democrats;Jo Swinson;Nicola Sturgeon;Tony Blair",
-  "Theresa May;Boris Johnson;Nigel Farage", "Jeremy Corbyn;Labour Party", family="brexit")
+  "Theresa May;Boris Johnson;Nigel Farage", "Jeremy Corbyn;Labour Party", split="dev", family="brexit")
 
 # ============================================================== independence / sovereignty
 I("scottish_indy", "Scottish independence", "independence", 2014,
@@ -304,7 +304,7 @@ I("canada_carbon_tax", "Canada's federal carbon tax", "climate", 2019,
   "imposing the federal carbon tax|pricing carbon nationwide",
   "imposed the federal carbon price on four holdout provinces|raised the carbon levy to 30 dollars a tonne",
   "took Ottawa to court over the carbon tax|scrapped the provincial cap-and-trade system and sued over the federal backstop",
-  "Justin Trudeau;Catherine McKenna;Canada", "Ontario;Doug Ford;Andrew Scheer", "", family="carbon-price")
+  "Justin Trudeau;Catherine McKenna;Canada", "Ontario;Doug Ford;Andrew Scheer", "", split="dev", family="carbon-price")
 I("aus_carbon_tax", "Australia's carbon tax", "climate", 2012,
   "The carbon pricing scheme introduced by the Gillard government in 2012 (repealed 2014). support = favours it; oppose = wants it scrapped.",
   "the carbon tax|Australia's carbon pricing scheme|the carbon price on big polluters",
@@ -441,7 +441,7 @@ I("nk_sanctions", "UN sanctions on North Korea", "sanctions", 2017,
   "condemned the UN sanctions as an act of war",
   "United States;Nikki Haley;Japan;Shinzo Abe;South Korea;Moon Jae-in",
   "North Korea", "China;Russia;Xi Jinping", target="North Korea", family="sanctions")
-I("thaad", "deploying THAAD missile defence in South Korea", "security", 2017,
+I("thaad", "deploying the THAAD anti-missile system in South Korea", "security", 2017,
   "Stationing the US THAAD anti-missile system in South Korea (2016-2017). support = favours the deployment; oppose = against it.",
   "the THAAD deployment|the U.S. anti-missile system in South Korea|stationing THAAD batteries in Seongju",
   "deploy the THAAD system in South Korea|station THAAD batteries in the south",

@@ -88,7 +88,7 @@ EXTRA = {
     "il_budget": ("the Illinois budget compromise", "The compromise state budget in Illinois. support = favours it; oppose = against.", "economy-us", "train"),
     "aus_embassy_jerusalem": ("moving Australia's embassy in Israel to Jerusalem", "Relocating Australia's embassy from Tel Aviv to Jerusalem. support = favours the move; oppose = against.", "middle-east", "test"),
     "chequers": ("Theresa May's Chequers Brexit plan", "May's 2018 plan for a close post-Brexit relationship with the EU. support = favours it; oppose = against.", "brexit", "train"),
-    "may_brexit_approach": ("Theresa May's Brexit deal", "The withdrawal agreement negotiated by Theresa May. support = favours it; oppose = against.", "brexit", "train"),
+    "may_brexit_approach": ("Theresa May's Brexit deal", "The withdrawal agreement negotiated by Theresa May. support = favours it; oppose = against.", "brexit", "dev"),
     "brexit_oct31": ("leaving the EU on 31 October 2019, deal or no deal", "Taking the UK out of the EU on the October 2019 deadline even without an agreement. support = favours it; oppose = against.", "brexit", "dev"),
     "scot_indyref2": ("a second Scottish independence referendum", "Holding another referendum on Scottish independence. support = favours it; oppose = against.", "independence", "train"),
     "saudi_sanctions": ("sanctioning Saudi officials over the Khashoggi killing", "US sanctions on Saudi officials responsible for the killing of Jamal Khashoggi. support = favours them; oppose = against.", "sanctions", "train"),

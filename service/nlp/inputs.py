@@ -6,18 +6,29 @@ the model always sees the same format it was trained on.
 
 from __future__ import annotations
 
+import re
+
 MARK_OPEN = "["
 MARK_CLOSE = "]"
 MAX_CONTEXT_CHARS = 400
 
 
+def _find_word(sentence: str, mention: str) -> int:
+    """Offset of the first whole-word occurrence ("he" never inside "the"),
+    case-sensitive first, then case-insensitive; -1 when absent."""
+    pattern = r"(?<!\w)" + re.escape(mention) + r"(?!\w)"
+    for flags in (0, re.IGNORECASE):
+        found = re.search(pattern, sentence, flags)
+        if found:
+            return found.start()
+    return -1
+
+
 def mark_mention(sentence: str, mention: str | None) -> str:
-    """Wrap the first occurrence of the holder's mention in brackets."""
+    """Wrap the first whole-word occurrence of the holder's mention in brackets."""
     if not mention:
         return sentence
-    at = sentence.find(mention)
-    if at < 0:
-        at = sentence.lower().find(mention.lower())
+    at = _find_word(sentence, mention)
     if at < 0:
         return sentence
     end = at + len(mention)

@@ -68,9 +68,12 @@ class LinkerConfig:
     # issues by at least `margin_threshold` above their mean similarity.
     relative_floor: float = 0.40
     margin_threshold: float = 0.12
-    # Sentence + previous sentence embedded together (for short follow-ups).
+    # Short sentence + previous sentence embedded together ("Critics called
+    # it reckless." says nothing on its own).
     pair_threshold: float = 0.60
     short_sentence_words: int = 15
+    # Sentences after this many are linked by keywords and context only.
+    max_similarity_sentences: int = 400
     # An issue named after a person or place ("Assad staying in power"):
     # sentences naming it are candidates at this score.
     anchor_score: float = 0.45
@@ -293,16 +296,20 @@ def _similarity_links(
     config: LinkerConfig,
     add: _Adder,
 ) -> None:
+    # Encoding dominates the cost of linking (~1k tokens/s on 2 CPU cores),
+    # so only the first sentences are embedded and sentence pairs only for
+    # short follow-ups, where the pair embedding is informative: for a long
+    # sentence it mostly repeats the previous sentence's topic.
+    analysed = analysed[: config.max_similarity_sentences]
     issue_vecs = embeddings.matrix(issues)  # (issues, k, dim)
-    pair_texts = []
-    for i in analysed:
-        prev = i - 1
-        before = texts.get(prev, "") if prev >= 0 else ""
-        pair_texts.append(f"{before} {texts[i]}".strip())
-    vecs = embeddings.encoder.encode([texts[i] for i in analysed] + pair_texts)
-    single, paired = vecs[: len(analysed)], vecs[len(analysed) :]
+    short = [
+        i for i in analysed if len(texts[i].split()) < config.short_sentence_words and texts.get(i - 1)
+    ]
+    vecs = embeddings.encoder.encode(
+        [texts[i] for i in analysed] + [f"{texts[i - 1]} {texts[i]}" for i in short]
+    )
+    single = vecs[: len(analysed)]
     sims = np.einsum("sd,ikd->sik", single, issue_vecs).max(axis=2)  # (sent, issues)
-    pair_sims = np.einsum("sd,ikd->sik", paired, issue_vecs).max(axis=2)
     many = len(issues) > 2
     for row, i in enumerate(analysed):
         mean = float(sims[row].mean())
@@ -312,13 +319,13 @@ def _similarity_links(
                 add(i, issue.key, sim, "similarity")
             elif many and sim >= config.relative_floor and sim - mean >= config.margin_threshold:
                 add(i, issue.key, sim, "similarity")
-            pair = float(pair_sims[row, col])
-            # The pair embedding is dominated by the previous sentence when
-            # the current one is long; trust it only for short follow-ups or
-            # when the sentence itself leans towards the issue.
-            short = len(texts[i].split()) < config.short_sentence_words
-            if pair >= config.pair_threshold and (short or sim >= config.relative_floor):
-                add(i, issue.key, pair * config.context_decay, "context")
+    if short:
+        pair_sims = np.einsum("sd,ikd->sik", vecs[len(analysed) :], issue_vecs).max(axis=2)
+        for row, i in enumerate(short):
+            for col, issue in enumerate(issues):
+                pair = float(pair_sims[row, col])
+                if pair >= config.pair_threshold:
+                    add(i, issue.key, pair * config.context_decay, "context")
 
 
 class _Adder(Protocol):

@@ -25,7 +25,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "en": "the of and to in is that for it with as was on be by at this are from "
         "have has had not but which they he she said were been would will their its "
         "who an or we his her there what about",
-        "fr": "le la les des du et est une un dans que qui pour pas sur au aux avec ce "
+        "fr": "le la les de des du et est une un dans que qu qui pour pas sur au aux avec ce "
         "ces par plus sont été il elle ont mais leur nous vous où cette",
         "de": "der die das und ist nicht ein eine den dem des mit sich auf für von zu im "
         "auch es sie wird wurde hat haben dass nach bei aus oder wie",
@@ -88,6 +88,12 @@ def detect_language(text: str) -> str:
     if script is not None:
         return script
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    # French and Italian elide function words ("qu'il", "l'Etat", "dell'UE"):
+    # count the parts too, except for English contractions.
+    words += [
+        part for w in words if "'" in w and w not in _STOPWORDS["en"]
+        for part in w.split("'")[:1] if not w.endswith(("'s", "'t", "'re", "'ve", "'ll", "'d"))
+    ]
     if not words:
         return UNKNOWN
     counts = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}

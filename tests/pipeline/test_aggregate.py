@@ -1,0 +1,69 @@
+"""Aggregation of evidence and role roll-up (no models)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from service.pipeline.aggregate import Classified, aggregate
+from service.pipeline.types import Sentence
+
+
+def item(actor: str, issue: str, index: int, **scores: float) -> Classified:
+    full = {"support": 0.0, "oppose": 0.0, "neutral": 0.0, "none": 0.0, **scores}
+    return Classified(actor, issue, Sentence(index, index * 10, index * 10 + 5, "text.", 0), full)
+
+
+def roles(mapping: dict[str, tuple[Sequence[str], bool]]):  # type: ignore[no-untyped-def]
+    return lambda key, day: mapping.get(key, ((), True))
+
+
+def test_none_is_dropped_and_votes_weighted() -> None:
+    results = aggregate(
+        [
+            item("RUS", "arm", 1, oppose=0.7, none=0.3),
+            item("RUS", "arm", 2, support=0.4, none=0.6),
+            item("USA", "arm", 3, support=0.1, none=0.9),
+        ]
+    )
+    assert [(r.actor_key, r.label) for r in results] == [("RUS", "oppose")]
+    rus = results[0]
+    assert rus.confidence == 0.7
+    assert [e.sentence_index for e in rus.evidence] == [1]  # sentence 2's top class is "none"
+    assert abs(sum(rus.scores.values()) - 1.0) < 1e-3
+
+
+def test_all_evidence_kept_strongest_first() -> None:
+    results = aggregate([item("RUS", "arm", 1, oppose=0.6), item("RUS", "arm", 2, oppose=0.9)])
+    assert [e.sentence_index for e in results[0].evidence] == [2, 1]
+
+
+def test_duplicate_sentence_counted_once() -> None:
+    results = aggregate([item("RUS", "arm", 1, oppose=0.6), item("RUS", "arm", 1, oppose=0.6)])
+    assert len(results[0].evidence) == 1
+
+
+def test_minister_rolls_up_unless_state_has_own_evidence() -> None:
+    speaks = roles({"LAVROV": (("RUS",), True)})
+    results = aggregate(
+        [
+            item("LAVROV", "talks", 1, support=0.9),
+            item("LAVROV", "arm", 2, neutral=0.8),
+            item("RUS", "arm", 3, oppose=0.9),
+        ],
+        speaks,
+        date(2013, 5, 7),
+    )
+    got = {(r.actor_key, r.issue_key): r.label for r in results}
+    assert got == {
+        ("LAVROV", "talks"): "support",
+        ("RUS", "talks"): "support",
+        ("LAVROV", "arm"): "neutral",
+        ("RUS", "arm"): "oppose",
+    }
+
+
+def test_spokesperson_only_as_state() -> None:
+    speaks = roles({"SPOX": (("RUS",), False)})
+    results = aggregate([item("SPOX", "talks", 1, oppose=0.8)], speaks)
+    assert [(r.actor_key, r.label) for r in results] == [("RUS", "oppose")]
