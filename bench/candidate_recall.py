@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.catalogue import load_default_catalogue  # noqa: E402
-from service.evaluation.dataset import EvalArticle, GoldStance, load_eval_set  # noqa: E402
-from service.evaluation.scoring import PredictedStance, actors_match  # noqa: E402
-from service.nlp.protocol import ClassifierInput  # noqa: E402
-from service.pipeline.actors import ActorIndex, build_actor_index, speaks_for  # noqa: E402
-from service.pipeline.analyse import Analyser, AnalyserConfig, Prepared  # noqa: E402
-from service.pipeline.segment import plain_text  # noqa: E402
+from service.catalogue import load_default_catalogue
+from service.evaluation.dataset import EvalArticle, GoldStance, load_eval_set
+from service.evaluation.scoring import PredictedStance, actors_match
+from service.nlp.protocol import ClassifierInput
+from service.pipeline.actors import ActorIndex, build_actor_index, speaks_for
+from service.pipeline.analyse import Analyser, AnalyserConfig, Prepared
+from service.pipeline.segment import plain_text
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed"
 
@@ -48,7 +48,9 @@ def _names(index: ActorIndex, key: str) -> PredictedStance:
     return PredictedStance(spec.name if spec else key, "", "", spec.aliases if spec else ())
 
 
-def survives(gold: GoldStance, article: EvalArticle, prepared: Prepared, index: ActorIndex) -> tuple[bool, bool, bool]:
+def survives(
+    gold: GoldStance, article: EvalArticle, prepared: Prepared, index: ActorIndex
+) -> tuple[bool, bool, bool]:
     issue_key = next(i.key for i in article.issues if i.name == gold.issue)
     evidence = _squash(gold.evidence)
     strict = anywhere = rolled = False

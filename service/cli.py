@@ -120,9 +120,13 @@ def serve(init: bool, gunicorn_args: tuple[str, ...]) -> None:
 @click.option("--json-out", type=click.Path(dir_okay=False), help="Also write the report as JSON")
 def evaluate(directory: str, json_out: str | None) -> None:
     """Run the real service on an annotated set (seed format) and score it."""
-    from service.eval_run import run_eval
+    from service.eval_run import EvalError, run_eval
+    from service.evaluation.dataset import EvalSetError
 
-    report_text, report = run_eval(Path(directory))
+    try:
+        report_text, report = run_eval(Path(directory))
+    except (EvalError, EvalSetError) as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(report_text)
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=2, default=str))

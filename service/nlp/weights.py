@@ -86,3 +86,12 @@ def verify_weights(folder: Path, expected_sha256: str | None = None) -> tuple[Pa
                 f"expects {expected}; the weights are corrupt or not the model you configured"
             )
     return weights, actual
+
+
+def verify_file(path: Path, expected_sha256: str, source: str) -> None:
+    """Raise ModelLoadError unless `path` hashes to `expected_sha256` (recorded in `source`)."""
+    actual = sha256_file(path)
+    if actual != expected_sha256.strip().lower():
+        raise ModelLoadError(
+            f"checksum mismatch for {path}: sha256 is {actual}, but {source} expects {expected_sha256}"
+        )

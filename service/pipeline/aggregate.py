@@ -75,9 +75,7 @@ def combine(actor_key: str, issue_key: str, evidence: Sequence[Evidence]) -> Sta
         total = float(len(evidence))
     scores = {label: round(votes[label] / total, 4) for label in LABELS}
     label: Label = max(LABELS, key=lambda lab: (scores[lab], -LABELS.index(lab)))
-    ranked = sorted(
-        evidence, key=lambda e: (-e.scores.get(label, 0.0), e.sentence_index)
-    )
+    ranked = sorted(evidence, key=lambda e: (-e.scores.get(label, 0.0), e.sentence_index))
     confidence = round(max(e.scores.get(label, 0.0) for e in evidence), 4)
     return StanceResult(actor_key, issue_key, label, confidence, scores, tuple(ranked))
 
@@ -112,9 +110,7 @@ def aggregate(
                 continue
             # The state takes the person's label, backed by the person's
             # evidence that carries that label.
-            rolled[(state, issue_key)].extend(
-                e for e in result.evidence if e.label == result.label
-            )
+            rolled[(state, issue_key)].extend(e for e in result.evidence if e.label == result.label)
         if states and not keep_person:
             dropped.add((actor_key, issue_key))
     results = [r for pair, r in own.items() if pair not in dropped]

@@ -36,7 +36,6 @@ from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, d
 from service.pipeline.segment import plain_text, segment
 from service.pipeline.types import AnalysisResult, Holder, IssueSpec, Sentence
 
-
 # Enough text to identify the language; markup removed first so tag names
 # ("a", "p", "href") do not count as words.
 _LANGUAGE_SAMPLE = 20_000
@@ -214,9 +213,7 @@ class Analyser:
                 seen.add(key)
                 pairs.append((holder, link))
         if len(pairs) > self.config.max_pairs:
-            ranked = sorted(
-                range(len(pairs)), key=lambda i: (-pairs[i][1].score, pairs[i][0].sentence_index)
-            )
+            ranked = sorted(range(len(pairs)), key=lambda i: (-pairs[i][1].score, pairs[i][0].sentence_index))
             keep = sorted(ranked[: self.config.max_pairs])
             pairs = [pairs[i] for i in keep]
         return pairs

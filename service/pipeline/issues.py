@@ -153,9 +153,7 @@ class _IssueProfile:
 
 
 def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
-    phrase_sets = [
-        [frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues
-    ]
+    phrase_sets = [[frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues]
     profiles: list[_IssueProfile] = []
     for n, issue in enumerate(issues):
         phrases = [p for p in phrase_sets[n] if p]
@@ -302,9 +300,7 @@ def _similarity_links(
     # sentence it mostly repeats the previous sentence's topic.
     analysed = analysed[: config.max_similarity_sentences]
     issue_vecs = embeddings.matrix(issues)  # (issues, k, dim)
-    short = [
-        i for i in analysed if len(texts[i].split()) < config.short_sentence_words and texts.get(i - 1)
-    ]
+    short = [i for i in analysed if len(texts[i].split()) < config.short_sentence_words and texts.get(i - 1)]
     vecs = embeddings.encoder.encode(
         [texts[i] for i in analysed] + [f"{texts[i - 1]} {texts[i]}" for i in short]
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["UnsupportedLanguage", "detect_language", "SUPPORTED"]
+__all__ = ["SUPPORTED", "UnsupportedLanguage", "detect_language"]
 
 SUPPORTED = frozenset({"en"})
 UNKNOWN = "unknown"
@@ -91,8 +91,11 @@ def detect_language(text: str) -> str:
     # French and Italian elide function words ("qu'il", "l'Etat", "dell'UE"):
     # count the parts too, except for English contractions.
     words += [
-        part for w in words if "'" in w and w not in _STOPWORDS["en"]
-        for part in w.split("'")[:1] if not w.endswith(("'s", "'t", "'re", "'ve", "'ll", "'d"))
+        part
+        for w in words
+        if "'" in w and w not in _STOPWORDS["en"]
+        for part in w.split("'")[:1]
+        if not w.endswith(("'s", "'t", "'re", "'ve", "'ll", "'d"))
     ]
     if not words:
         return UNKNOWN

@@ -118,9 +118,7 @@ def segment(text: str, doc: Any = None) -> list[Sentence]:
         for start, end, kind in spans:
             start, end = _strip(text, start, end)
             if end > start:
-                sentences.append(
-                    Sentence(len(sentences), start, end, text[start:end], paragraph, kind)
-                )
+                sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph, kind))
     return sentences
 
 
@@ -308,7 +306,11 @@ def _is_boundary(text: str, sent_start: int, punct_at: int, punct: str, nxt: int
     if bare != ".":
         return True
     word_start = punct_at
-    while word_start > sent_start and not text[word_start - 1].isspace() and text[word_start - 1] not in _OPENERS:
+    while (
+        word_start > sent_start
+        and not text[word_start - 1].isspace()
+        and text[word_start - 1] not in _OPENERS
+    ):
         word_start -= 1
     word = text[word_start:punct_at]
     if punct != ".":

@@ -104,7 +104,9 @@ def test_never_crashes(analyser: Analyser, index: object, text: str) -> None:
 
 def test_non_english_is_reported(analyser: Analyser, index: object) -> None:
     with pytest.raises(UnsupportedLanguage) as info:
-        run(analyser, index, "Le gouvernement russe a déclaré mardi qu'il soutenait les négociations de paix.")
+        run(
+            analyser, index, "Le gouvernement russe a déclaré mardi qu'il soutenait les négociations de paix."
+        )
     assert info.value.code == "fr"
 
 
@@ -121,4 +123,8 @@ def test_model_path_missing_is_a_clear_error(tmp_path: Path) -> None:
     from service.nlp.weights import ModelLoadError
 
     with pytest.raises(ModelLoadError):
-        Analyser(AnalyserConfig(classifier=ClassifierConfig(path=str(tmp_path / "absent")), encoder=None, use_spacy=False))
+        Analyser(
+            AnalyserConfig(
+                classifier=ClassifierConfig(path=str(tmp_path / "absent")), encoder=None, use_spacy=False
+            )
+        )

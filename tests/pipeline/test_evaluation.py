@@ -79,7 +79,12 @@ def test_perfect_and_alias_matching(tmp_path: Path) -> None:
 
 def test_one_prediction_matches_one_gold(tmp_path: Path) -> None:
     articles = load_eval_set(write_article(tmp_path / "a"))
-    predicted = {"a": [PredictedStance("Russia", "talks", "support"), PredictedStance("Kremlin", "talks", "support", ("the Kremlin",))]}
+    predicted = {
+        "a": [
+            PredictedStance("Russia", "talks", "support"),
+            PredictedStance("Kremlin", "talks", "support", ("the Kremlin",)),
+        ]
+    }
     report = score(articles, predicted)
     assert report.overall.pairs.tp == 1 and report.overall.pairs.predicted == 2
 

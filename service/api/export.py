@@ -1,0 +1,62 @@
+"""Streamed exports of stance records with all provenance, as NDJSON or CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, request, stream_with_context
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from service.api.lookup import get_or_404
+from service.db import db
+from service.export import ExportFilter, csv_lines, ndjson_lines
+from service.orm import Actor, Issue
+from service.schemas.export import ExportQuery
+
+blp = Blueprint("export", __name__, url_prefix="/api/v1/export", description="Exports")
+
+MEDIA_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
+EXPORT_DOC = {
+    "responses": {
+        "200": {
+            "description": "A stream: NDJSON (the backup format `stance-tracker import-stances` "
+            "restores) or CSV (one row per record)",
+            "content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()},
+        }
+    }
+}
+
+
+def chosen_format(query: dict[str, Any]) -> str:
+    """The format asked for by ?format=, else by Accept; NDJSON by default."""
+    if "format" in query:
+        return str(query["format"])
+    best = request.accept_mimetypes.best_match(list(MEDIA_TYPES.values()), MEDIA_TYPES["ndjson"])
+    return "csv" if best == MEDIA_TYPES["csv"] else "ndjson"
+
+
+@blp.route("/stances")
+class StanceExport(MethodView):
+    @blp.arguments(ExportQuery, location="query")
+    @blp.response(200)
+    @blp.doc(**EXPORT_DOC)
+    def get(self, query: dict[str, Any]) -> Response:
+        """Every stance record with its article, actor, issue, evidence, model, review and run (streamed)"""
+        if "issue" in query:
+            get_or_404(Issue, query["issue"], "issue")
+        if "actor" in query:
+            get_or_404(Actor, query["actor"], "actor")
+        flt = ExportFilter(
+            issue_id=query.get("issue"),
+            actor_id=query.get("actor"),
+            since=query.get("from_"),
+            until=query.get("to"),
+            current_only=query["current"],
+        )
+        kind = chosen_format(query)
+        lines = (csv_lines if kind == "csv" else ndjson_lines)(db.session, flt)
+        response = Response(stream_with_context(lines), mimetype=MEDIA_TYPES[kind])
+        response.headers["Content-Disposition"] = f"attachment; filename=stances.{kind}"
+        response.vary.add("Accept")
+        return response

@@ -1,0 +1,101 @@
+"""Run a stance model exported to int8 ONNX with ONNX Runtime (the fast CPU path), and export one.
+
+ONNX Runtime is optional: `available()` says whether it is installed; the
+loader falls back to torch's int8 dynamic quantisation without it. Export
+(training time only) also needs the `onnx` package.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+
+ONNX_FILE = "model.int8.onnx"
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def available() -> bool:
+    """True when onnxruntime can be imported."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Output:
+    """Mimics the `.logits` attribute of a transformers model output."""
+
+    logits: torch.Tensor
+
+
+class OnnxModel:
+    """Callable like a transformers sequence-classification model, backed by an ORT session."""
+
+    def __init__(self, path: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        # One graph at a time per worker: inter-op parallelism only adds thread contention.
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def __call__(self, **tensors: torch.Tensor) -> Output:
+        feed = {name: tensor.numpy() for name, tensor in tensors.items() if name in self.inputs}
+        (logits,) = self.session.run(["logits"], feed)
+        return Output(torch.from_numpy(logits))
+
+
+class _LogitsOnly(torch.nn.Module):
+    """Positional-argument wrapper so the exported graph has exactly INPUT_NAMES -> logits."""
+
+    def __init__(self, model: torch.nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+    ) -> torch.Tensor:
+        out: Any = self.model(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        )
+        return out.logits  # type: ignore[no-any-return]
+
+
+def export_int8(model: torch.nn.Module, folder: Path) -> Path:
+    """Write folder/model.int8.onnx: the fp32 model traced to ONNX, weights quantised to int8.
+
+    Uses the TorchScript exporter (dynamo=False) because the dynamo one needs
+    onnxscript; dynamic axes keep batch size and sequence length free.
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = model.float().eval()
+    example = torch.ones((2, 8), dtype=torch.long)
+    axes = {name: {0: "batch", 1: "tokens"} for name in INPUT_NAMES}
+    target = folder / ONNX_FILE
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fp32 = Path(tmp) / "model.onnx"
+        torch.onnx.export(
+            _LogitsOnly(model),
+            (example, example, torch.zeros_like(example)),
+            str(fp32),
+            input_names=list(INPUT_NAMES),
+            output_names=["logits"],
+            dynamic_axes={**axes, "logits": {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+    return target

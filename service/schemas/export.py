@@ -1,0 +1,24 @@
+"""Schema of the stance export query."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from service.schemas.common import DateOrDateTime, Flexible
+
+EXPORT_FORMATS = ("ndjson", "csv")
+
+
+class ExportQuery(Flexible):
+    format = fields.String(
+        validate=validate.OneOf(EXPORT_FORMATS),
+        metadata={"description": "ndjson or csv; else chosen by Accept (default ndjson)"},
+    )
+    issue = fields.Integer(validate=validate.Range(min=1))
+    actor = fields.Integer(validate=validate.Range(min=1))
+    from_ = DateOrDateTime(data_key="from")
+    to = DateOrDateTime()
+    current = fields.Boolean(
+        load_default=False,
+        metadata={"description": "Only records of each article's latest analysis (default: all)"},
+    )
