@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,7 +36,7 @@ class _NoClassifier:
     name = "none"
     version = "0"
 
-    def classify(self, items: list[ClassifierInput]) -> list[dict[str, float]]:
+    def classify(self, items: Sequence[ClassifierInput]) -> list[dict[str, float]]:
         raise AssertionError("not used")
 
 

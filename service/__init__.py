@@ -25,10 +25,24 @@ OPENAPI_SETTINGS = {
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the Flask app; `overrides` replace STANCE_* settings (tests)."""
-    from service.api import actors, articles, health, issues, stances, timeline
+    from service.api import (
+        actors,
+        articles,
+        changes,
+        compare,
+        export,
+        health,
+        issues,
+        network,
+        stances,
+        timeline,
+    )
     from service.config import load_settings
+    from service.dashboard import blp as dashboard_blp
     from service.db import db, engine_config
     from service.errors import ProblemApi, problem_response
+    from service.etag import install_etags
+    from service.protection import protect
 
     settings = load_settings(overrides)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -42,9 +56,13 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
 
     api = ProblemApi(app)
-    api.spec.components.security_scheme("ApiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
+    protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
+    install_etags(app, api)  # before any blueprint, so every GET is documented
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)
+    for module in (compare, network, changes, export):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(dashboard_blp)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Any:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from huey.exceptions import RetryTask
 from sqlalchemy.orm import Session
 
+from service.heartbeat import Heartbeat
 from service.orm import (
     Actor,
     AnalysisRun,
@@ -25,9 +28,6 @@ from service.orm import (
 from service.pipeline.types import AnalysisResult, IssueSpec, NewActor
 
 log = logging.getLogger(__name__)
-
-# A "processing" article untouched for this long was abandoned by a dead worker.
-STALE_AFTER = timedelta(minutes=10)
 
 _lock = threading.Lock()
 _state: dict[Any, Any] = {}
@@ -69,8 +69,25 @@ def warm_up() -> None:
         runtime.actor_index(db.session)
 
 
-def claim(session: Session, article_id: int) -> bool:
-    """Atomically move a queued (or stale processing) article to processing."""
+def stale_after() -> timedelta:
+    """A "processing" article whose heartbeat stopped this long ago was
+    abandoned by a dead worker (STANCE_STALE_AFTER_SECONDS)."""
+    return timedelta(seconds=_app().config["SETTINGS"].stale_after_seconds)
+
+
+def retry_delay(attempt: int) -> float:
+    """Seconds before retry number `attempt` (1, 2, ...): exponential backoff."""
+    settings = _app().config["SETTINGS"]
+    return float(settings.job_retry_delay * settings.job_retry_backoff ** max(0, attempt - 1))
+
+
+def claim(session: Session, article_id: int) -> int | None:
+    """Atomically move a queued (or stale processing) article to processing.
+
+    Returns the attempt number, which identifies this claim: writes made on
+    its behalf check it, so a worker whose claim was taken over writes nothing.
+    """
+    session.commit()  # the UPDATE must open its own transaction (SQLite)
     now = utcnow()
     result = session.execute(
         sa.update(Article)
@@ -80,23 +97,33 @@ def claim(session: Session, article_id: int) -> bool:
                 Article.status == ArticleStatus.queued.value,
                 sa.and_(
                     Article.status == ArticleStatus.processing.value,
-                    Article.updated_at < now - STALE_AFTER,
+                    Article.updated_at < now - stale_after(),
                 ),
             ),
         )
         .values(status=ArticleStatus.processing.value, attempts=Article.attempts + 1, updated_at=now)
+        .returning(Article.attempts)
         .execution_options(synchronize_session=False)
     )
+    attempt = result.scalar()
     session.commit()
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return attempt
+
+
+def _still_claimed(article_id: int, attempt: int) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        Article.id == article_id,
+        Article.attempts == attempt,
+        Article.status == ArticleStatus.processing.value,
+    )
 
 
 def _upsert_new_actors(session: Session, actors: tuple[NewActor, ...]) -> None:
     if not actors:
         return
-    from service.actor_store import search_text
-
     from sqlalchemy.dialects import postgresql, sqlite
+
+    from service.actor_store import search_text
 
     dialect = session.get_bind().dialect.name
     insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -172,10 +199,6 @@ def store_result(session: Session, article: Article, result: AnalysisResult) -> 
             ],
         )
         session.add(record)
-    article.language = result.language
-    article.status = ArticleStatus.done.value
-    article.error = None
-    article.analysed_at = utcnow()
     return run
 
 
@@ -187,13 +210,38 @@ def _issue_specs(session: Session) -> list[IssueSpec]:
 
 
 def _mark(
-    session: Session, article_id: int, status: str, error: str | None, language: str | None = None
-) -> None:
+    session: Session,
+    article_id: int,
+    attempt: int,
+    status: str,
+    error: str | None,
+    language: str | None = None,
+) -> bool:
+    """Set the outcome of this attempt; False (nothing written) when the claim
+    was lost. Opens its own transaction with the UPDATE, which then holds the
+    row (PostgreSQL) or the write lock (SQLite) until the caller commits."""
     session.rollback()
     values: dict[str, Any] = {"status": status, "error": error, "updated_at": utcnow()}
     if language:
         values["language"] = language
-    session.execute(sa.update(Article).where(Article.id == article_id).values(**values))
+    if status == ArticleStatus.done.value:
+        values["analysed_at"] = utcnow()
+    result = session.execute(sa.update(Article).where(_still_claimed(article_id, attempt)).values(**values))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _store(session: Session, article_id: int, attempt: int, result: AnalysisResult, delay: float) -> None:
+    """One transaction: the article marked done and the run with its records."""
+    if not _mark(session, article_id, attempt, ArticleStatus.done.value, None, result.language):
+        session.rollback()
+        log.warning("article %s: claim %s was taken over; result dropped", article_id, attempt)
+        return
+    article = session.get(Article, article_id)
+    assert article is not None
+    store_result(session, article, result)
+    session.flush()
+    if delay > 0:  # test-only fault injection: a window for killing the worker mid-commit
+        time.sleep(delay)
     session.commit()
 
 
@@ -204,32 +252,36 @@ def run_analysis_job(article_id: int) -> None:
     from service.pipeline.language import UnsupportedLanguage
 
     app = _app()
+    settings = app.config["SETTINGS"]
     with app.app_context():
         session = db.session
-        if not claim(session, article_id):
+        attempt = claim(session, article_id)
+        if attempt is None:
             return
         article = session.get(Article, article_id)
         assert article is not None
         runtime = _runtime()
         try:
-            published = article.published_at.date() if article.published_at else None
-            result = runtime.analyse(session, article.text, published, _issue_specs(session))
-            store_result(session, article, result)
-            session.commit()
+            with Heartbeat(db.engine, article_id, attempt, settings.heartbeat_seconds):
+                published = article.published_at.date() if article.published_at else None
+                result = runtime.analyse(session, article.text, published, _issue_specs(session))
+                _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
         except UnsupportedLanguage as exc:
-            _mark(session, article_id, ArticleStatus.unsupported.value, str(exc), exc.language)
+            _mark(session, article_id, attempt, ArticleStatus.unsupported.value, str(exc), exc.language)
+            session.commit()
         except Exception as exc:
-            log.exception("analysis of article %s failed", article_id)
-            attempts = session.scalar(sa.select(Article.attempts).where(Article.id == article_id)) or 0
-            retries = app.config["SETTINGS"].job_retries
-            if attempts <= retries:
-                _mark(session, article_id, ArticleStatus.queued.value, f"{type(exc).__name__}: {exc}")
-                raise
-            _mark(session, article_id, ArticleStatus.failed.value, f"{type(exc).__name__}: {exc}")
+            log.exception("analysis of article %s failed (attempt %s)", article_id, attempt)
+            error = f"{type(exc).__name__}: {exc}"
+            if attempt <= settings.job_retries:
+                _mark(session, article_id, attempt, ArticleStatus.queued.value, error)
+                session.commit()
+                raise RetryTask(error, delay=retry_delay(attempt)) from exc
+            _mark(session, article_id, attempt, ArticleStatus.failed.value, error)
+            session.commit()
 
 
 def requeue_stale(min_age_seconds: int = 60) -> int:
-    """Enqueue articles still queued, or processing past STALE_AFTER."""
+    """Enqueue articles still queued, or processing with a stopped heartbeat."""
     from service.db import db
     from service.tasks import analyse_article
 
@@ -245,7 +297,7 @@ def requeue_stale(min_age_seconds: int = 60) -> int:
                     ),
                     sa.and_(
                         Article.status == ArticleStatus.processing.value,
-                        Article.updated_at < now - STALE_AFTER,
+                        Article.updated_at < now - stale_after(),
                     ),
                 )
             )

@@ -7,9 +7,10 @@ import time
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.orm import Article, ArticleStatus
+from service.orm import Article, ArticleStatus, utcnow
 
 TERMINAL = {ArticleStatus.done.value, ArticleStatus.failed.value, ArticleStatus.unsupported.value}
 
@@ -30,32 +31,43 @@ def find_existing(session: Session, url: str | None, digest: str) -> Article | N
 def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
     """Store a new article, or return the one with the same url or text.
 
-    Returns (article, created). Relies on the unique constraints, not on a
-    check-then-insert, so concurrent identical POSTs make one row.
+    Returns (article, created). The INSERT comes first and the unique
+    constraints decide (INSERT ... ON CONFLICT DO NOTHING), never a
+    check-then-insert, so concurrent identical POSTs make one row. The
+    statement opens its own transaction: on SQLite a write that follows a
+    read in the same transaction fails when another writer got in between.
     """
     digest = content_hash(data["text"])
+    session.commit()  # end any read transaction (nothing is pending here)
+    dialect = session.get_bind().dialect.name
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    now = utcnow()
+    new_id = session.execute(
+        insert(Article)
+        .values(
+            text=data["text"],
+            title=data.get("title"),
+            url=data.get("url"),
+            source=data.get("source"),
+            published_at=data.get("published_at"),
+            content_hash=digest,
+            status=ArticleStatus.queued.value,
+            attempts=0,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing()
+        .returning(Article.id)
+    ).scalar()
+    session.commit()
+    if new_id is not None:
+        article = session.get(Article, new_id)
+        assert article is not None
+        return article, True
     existing = find_existing(session, data.get("url"), digest)
-    if existing is not None:
-        return existing, False
-    article = Article(
-        text=data["text"],
-        title=data.get("title"),
-        url=data.get("url"),
-        source=data.get("source"),
-        published_at=data.get("published_at"),
-        content_hash=digest,
-        status=ArticleStatus.queued.value,
-    )
-    session.add(article)
-    try:
-        session.commit()
-    except sa.exc.IntegrityError:
-        session.rollback()
-        existing = find_existing(session, data.get("url"), digest)
-        if existing is None:
-            raise
-        return existing, False
-    return article, True
+    if existing is None:  # the conflicting row was deleted meanwhile: try once more
+        return add_article(session, data)
+    return existing, False
 
 
 def enqueue_analysis(article_id: int) -> bool:

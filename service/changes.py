@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import pairwise
 from typing import NamedTuple
 
 
@@ -28,7 +29,7 @@ def find_changes(rows: Iterable[tuple[int, int, datetime, str]]) -> list[Change]
     changes = []
     for issue_id, items in per_issue.items():
         items.sort()
-        for (_, before_id, old), (at, after_id, new) in zip(items, items[1:], strict=False):
+        for (_, before_id, old), (at, after_id, new) in pairwise(items):
             if new != old:
                 changes.append(Change(issue_id, before_id, after_id, old, new, at))
     return sorted(changes, key=lambda c: (c.at, c.after_id))

@@ -132,5 +132,15 @@ def evaluate(directory: str, json_out: str | None) -> None:
         Path(json_out).write_text(json.dumps(report, indent=2, default=str))
 
 
+from service.cli_transfer import transfer_commands  # noqa: E402  (registered after the group exists)
+
+for _command in transfer_commands:
+    cli.add_command(_command)
+
+from service.cli_keys import keys  # noqa: E402
+
+cli.add_command(keys)
+
+
 def main() -> None:
     cli()

@@ -160,7 +160,7 @@ def stance_payload(record: StanceRecord, article: Article) -> dict[str, Any]:
 def _record_filter(flt: ExportFilter) -> list[sa.ColumnElement[bool]]:
     clauses: list[sa.ColumnElement[bool]] = []
     if flt.current_only:
-        clauses.append(StanceRecord.is_current)
+        clauses.append(StanceRecord.is_current.is_(True))
     if flt.issue_id is not None:
         clauses.append(StanceRecord.issue_id == flt.issue_id)
     if flt.actor_id is not None:

@@ -8,7 +8,13 @@ from xml.etree import ElementTree as ET
 GRAPHML_MEDIA_TYPE = "application/graphml+xml"
 NS = "http://graphml.graphdrawing.org/xmlns"
 
-NODE_KEYS = (("name", "string"), ("kind", "string"), ("support", "int"), ("oppose", "int"), ("neutral", "int"))
+NODE_KEYS = (
+    ("name", "string"),
+    ("kind", "string"),
+    ("support", "int"),
+    ("oppose", "int"),
+    ("neutral", "int"),
+)
 EDGE_KEYS = (
     ("kind", "string"),
     ("weight", "int"),

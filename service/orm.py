@@ -124,6 +124,16 @@ class StanceRecord(Base):
         sa.Index("ix_stance_records_feed", "is_current", "observed_at", "id"),
         sa.Index("ix_stance_records_actor_issue", "actor_id", "issue_id", "is_current", "observed_at"),
         sa.Index("ix_stance_records_issue_time", "issue_id", "is_current", "observed_at"),
+        sa.Index(
+            "ix_stance_records_actor_history",
+            "actor_id",
+            "is_current",
+            "observed_at",
+            "issue_id",
+            "effective_label",
+            "confidence",
+            "id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,7 +14,13 @@ from service.queue import huey
 _settings = load_settings()
 
 
-@huey.task(retries=_settings.job_retries, retry_delay=_settings.job_retry_delay)
+# Analysis failures retry with their own backoff (RetryTask, counted in the
+# article's attempts); these settings cover failures before a claim (database down).
+@huey.task(
+    retries=_settings.job_retries,
+    retry_delay=_settings.job_retry_delay,
+    retry_backoff=_settings.job_retry_backoff,
+)
 def analyse_article(article_id: int) -> None:
     """Analyse one article and store its stance records in one transaction."""
     from service.analysis_job import run_analysis_job

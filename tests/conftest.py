@@ -4,11 +4,16 @@ with the queue in immediate mode so jobs run inline."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("STANCE_QUEUE_URL", "immediate://")
+# Most tests exercise resources, not access: keys and rate limits are off unless
+# a test turns them on (tests/reliability does; subprocesses inherit these too).
+os.environ.setdefault("STANCE_AUTH_ENABLED", "0")
+os.environ.setdefault("STANCE_RATELIMIT_ENABLED", "0")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -40,18 +45,20 @@ def postgres_ok() -> bool:
     return _postgres_available()
 
 
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_ok: bool) -> Iterator[str]:
-    """A freshly migrated database: a SQLite file, or a private PostgreSQL schema."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
-        upgrade(url)
-        yield url
-        return
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file built by the migrations once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_schema(postgres_ok: bool) -> Iterator[str | None]:
+    """A private PostgreSQL schema built by the migrations once per session."""
     if not postgres_ok:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not reachable at " + POSTGRES_URL)
-        pytest.skip("PostgreSQL not reachable")
+        yield None
+        return
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(POSTGRES_URL)
     with admin.begin() as conn:
@@ -62,6 +69,40 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_ok: bo
     with admin.begin() as conn:
         conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
     admin.dispose()
+
+
+def _empty_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        tables = [
+            name
+            for name in sa.inspect(conn).get_table_names()
+            if name != "alembic_version"
+        ]
+        if tables:
+            conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    sqlite_template: Path,
+    postgres_schema: str | None,
+) -> str:
+    """An empty migrated database: a copy of the migrated SQLite file, or the
+    session's migrated PostgreSQL schema with every table emptied."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copyfile(sqlite_template, path)
+        return f"sqlite:///{path}"
+    if postgres_schema is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not reachable at " + POSTGRES_URL)
+        pytest.skip("PostgreSQL not reachable")
+    _empty_postgres(postgres_schema)
+    return postgres_schema
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,7 @@ def build_tiny_stance_model(
     """
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer = AutoTokenizer.from_pretrained(str(minilm_path()), local_files_only=True)
-    config = BertConfig(
+    config = BertConfig(  # type: ignore[call-arg]  # num_labels etc. go to PretrainedConfig
         vocab_size=tokenizer.vocab_size,
         hidden_size=32,
         num_hidden_layers=2,

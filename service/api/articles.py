@@ -13,10 +13,11 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy.orm import selectinload
 
 from service.api.lookup import get_or_404
+from service.api.stances import with_provenance
 from service.article_store import add_article, enqueue_analysis, wait_for_analysis
 from service.db import db
 from service.keyset import decode_cursor, encode_cursor
-from service.orm import Article, ArticleStatus, Evidence, StanceRecord
+from service.orm import AnalysisRun, Article, ArticleStatus, Evidence, StanceRecord
 from service.schemas.articles import (
     ArticleIn,
     ArticleOut,
@@ -26,6 +27,7 @@ from service.schemas.articles import (
     SubmitQuery,
 )
 from service.schemas.common import page_schema
+from service.schemas.runs import RunList
 from service.serialise import stance_dict
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="News articles")
@@ -191,3 +193,40 @@ class ArticleReanalyse(MethodView):
         enqueue_analysis(article.id)
         db.session.refresh(article)
         return article, 202
+
+
+@blp.route("/<int:article_id>/runs")
+class ArticleRuns(MethodView):
+    @blp.response(200, RunList)
+    def get(self, article_id: int) -> dict[str, Any]:
+        """Every analysis of the article, newest first, each with the records it made
+        (older runs are kept when the article is analysed again, e.g. by a newer model)"""
+        get_or_404(Article, article_id, "article")
+        runs = list(
+            db.session.scalars(
+                sa.select(AnalysisRun)
+                .where(AnalysisRun.article_id == article_id)
+                .order_by(AnalysisRun.id.desc())
+            )
+        )
+        records = db.session.scalars(
+            with_provenance(sa.select(StanceRecord).where(StanceRecord.article_id == article_id)).order_by(
+                StanceRecord.id
+            )
+        )
+        by_run: dict[int, list[dict[str, Any]]] = {run.id: [] for run in runs}
+        for record in records:
+            by_run.setdefault(record.run_id, []).append(stance_dict(record))
+        return {
+            "items": [
+                {
+                    "id": run.id,
+                    "model": {"name": run.model_name, "version": run.model_version},
+                    "sentences": run.sentences,
+                    "created_at": run.created_at,
+                    "is_current": index == 0,
+                    "stances": by_run[run.id],
+                }
+                for index, run in enumerate(runs)
+            ]
+        }

@@ -40,7 +40,9 @@ class ActorChanges(MethodView):
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {
             r.id: r
-            for r in db.session.scalars(with_provenance(sa.select(StanceRecord).where(StanceRecord.id.in_(ids))))
+            for r in db.session.scalars(
+                with_provenance(sa.select(StanceRecord).where(StanceRecord.id.in_(ids)))
+            )
         }
         return {
             "actor": actor_ref(actor),

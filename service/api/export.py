@@ -19,7 +19,7 @@ blp = Blueprint("export", __name__, url_prefix="/api/v1/export", description="Ex
 MEDIA_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
 EXPORT_DOC = {
     "responses": {
-        "200": {
+        200: {
             "description": "A stream: NDJSON (the backup format `stance-tracker import-stances` "
             "restores) or CSV (one row per record)",
             "content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()},

@@ -21,7 +21,7 @@ blp = Blueprint("network", __name__, url_prefix="/api/v1", description="Discours
 JSON_MEDIA_TYPE = "application/json"
 GRAPHML_DOC = {
     "responses": {
-        "200": {
+        200: {
             "description": "JSON by default; GraphML with `Accept: application/graphml+xml`",
             "content": {GRAPHML_MEDIA_TYPE: {"schema": {"type": "string"}}},
         }
@@ -37,16 +37,16 @@ def _statements(issue_ids: list[int], query: dict[str, Any]) -> list[Statement]:
     if "to" in query:
         window.append(StanceRecord.observed_at <= query["to"])
     records = db.session.execute(
-        sa.select(
-            StanceRecord.id, StanceRecord.actor_id, StanceRecord.issue_id, StanceRecord.effective_label
-        )
+        sa.select(StanceRecord.id, StanceRecord.actor_id, StanceRecord.issue_id, StanceRecord.effective_label)
         .where(*window)
         .order_by(StanceRecord.id)
     ).tuples()
     evidence: dict[int, list[int]] = {}
     in_window = sa.select(StanceRecord.id).where(*window)
     for stance_id, evidence_id in db.session.execute(
-        sa.select(Evidence.stance_id, Evidence.id).where(Evidence.stance_id.in_(in_window)).order_by(Evidence.id)
+        sa.select(Evidence.stance_id, Evidence.id)
+        .where(Evidence.stance_id.in_(in_window))
+        .order_by(Evidence.id)
     ).tuples():
         evidence.setdefault(stance_id, []).append(evidence_id)
     return [

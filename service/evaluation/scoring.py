@@ -34,22 +34,21 @@ class PredictedStance:
 
 @dataclass(frozen=True)
 class PRF:
+    """Counts with precision, recall and F1 stored as fields (so asdict shows them)."""
+
     tp: int
     predicted: int
     gold: int
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
 
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    @classmethod
+    def of(cls, tp: int, predicted: int, gold: int) -> PRF:
+        p = tp / predicted if predicted else 0.0
+        r = tp / gold if gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return cls(tp, predicted, gold, p, r, f1)
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class EvalReport:
 
 
 def normalise_name(name: str) -> str:
-    name = name.lower().replace("’", "'").strip()
+    name = name.lower().replace("\u2019", "'").strip()
     name = re.sub(r"^the\s+", "", name)
     name = name.replace(".", "")
     return " ".join(re.sub(r"[^\w' -]", " ", name).split())
@@ -129,8 +128,8 @@ def metrics(matches: Iterable[Match]) -> Metrics:
     matched = [m for m in items if m.gold is not None and m.predicted is not None]
     correct = sum(m.gold.stance == m.predicted.stance for m in matched)  # type: ignore[union-attr]
     return Metrics(
-        pairs=PRF(len(matched), n_pred, n_gold),
-        triples=PRF(correct, n_pred, n_gold),
+        pairs=PRF.of(len(matched), n_pred, n_gold),
+        triples=PRF.of(correct, n_pred, n_gold),
         stance_macro_f1=_macro_f1(
             [(m.gold.stance, m.predicted.stance) for m in matched]  # type: ignore[union-attr]
         ),

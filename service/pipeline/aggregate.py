@@ -58,22 +58,22 @@ def to_evidence(item: Classified) -> Evidence | None:
 
 def combine(actor_key: str, issue_key: str, evidence: Sequence[Evidence]) -> StanceResult:
     """One stance from non-empty evidence (see the module docstring)."""
-    votes = dict.fromkeys(LABELS, 0.0)
+    votes: dict[str, float] = dict.fromkeys(LABELS, 0.0)
     total = 0.0
     for item in evidence:
-        stance_mass = sum(item.scores.get(label, 0.0) for label in LABELS)
+        stance_mass = sum(item.scores.get(lab, 0.0) for lab in LABELS)
         if stance_mass <= 0:
             continue
         weight = 1.0 - item.scores.get("none", 0.0)
-        for label in LABELS:
-            votes[label] += weight * item.scores.get(label, 0.0) / stance_mass
+        for lab in LABELS:
+            votes[lab] += weight * item.scores.get(lab, 0.0) / stance_mass
         total += weight
     if total <= 0:
         # Degenerate scores: fall back to the evidence labels themselves.
         for item in evidence:
             votes[item.label] += 1.0
         total = float(len(evidence))
-    scores = {label: round(votes[label] / total, 4) for label in LABELS}
+    scores: dict[str, float] = {lab: round(votes[lab] / total, 4) for lab in LABELS}
     label: Label = max(LABELS, key=lambda lab: (scores[lab], -LABELS.index(lab)))
     ranked = sorted(evidence, key=lambda e: (-e.scores.get(label, 0.0), e.sentence_index))
     confidence = round(max(e.scores.get(label, 0.0) for e in evidence), 4)
@@ -114,8 +114,8 @@ def aggregate(
         if states and not keep_person:
             dropped.add((actor_key, issue_key))
     results = [r for pair, r in own.items() if pair not in dropped]
-    for pair, evidence in rolled.items():
-        results.append(combine(*pair, _unique(evidence)))
+    for pair, backing in rolled.items():
+        results.append(combine(*pair, _unique(backing)))
     return _ordered(results)
 
 

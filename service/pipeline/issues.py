@@ -95,7 +95,7 @@ _STOPWORDS = frozenset(
     both either neither own same very can could may might must shall should will
     would e.g i.e vs via per up out off""".split()
 )
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 _SUFFIXES = (
     "ations", "ation", "tions", "tion", "ments", "ment", "ings", "ing",
     "ies", "ied", "ers", "er", "es", "ed", "s",
@@ -115,7 +115,7 @@ _CONTINUES = re.compile(
 
 def stem(word: str) -> str:
     """A deliberately light suffix stripper (no dependency, same on both sides)."""
-    word = word.lower().replace("’", "'")
+    word = word.lower().replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.strip("'-")

@@ -57,7 +57,7 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("ARMENIAN", "hy"),
     ("GEORGIAN", "ka"),
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _SAMPLE_CHARS = 20_000
 _MIN_WORDS = 4
 _SHORT_TEXT_WORDS = 15
@@ -87,7 +87,7 @@ def detect_language(text: str) -> str:
     script = _dominant_script(letters)
     if script is not None:
         return script
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(sample)]
     # French and Italian elide function words ("qu'il", "l'Etat", "dell'UE"):
     # count the parts too, except for English contractions.
     words += [

@@ -24,8 +24,8 @@ from service.pipeline.types import Sentence, SentenceKind
 # A paragraph break is a blank line (possibly holding only spaces).
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _TERMINAL = ".!?…"
-_CLOSERS = "\"'”’»)]*_"
-_OPENERS = "\"'“‘«([*_"
+_CLOSERS = "\"'”\u2019»)]*_"
+_OPENERS = "\"'“\u2018«([*_"
 
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -75,11 +75,11 @@ _DATE_LINE = re.compile(
 )
 # "MOSCOW (Reuters) - ", "WASHINGTON, May 7 (AP) — ", "BEIRUT, Lebanon — ".
 _DATELINE_PREFIX = re.compile(
-    r"^(?P<dl>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*"
-    r"(?:, [A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+)?)?"
+    r"^(?P<dl>[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
+    r"(?:, [A-Z][A-Za-z.'\u2019]+(?: [A-Z][A-Za-z.'\u2019]+)?)?"
     rf"(?:,? (?i:{_MONTH}) \d{{1,2}})?"
     r"(?: ?\([^()\n]{2,40}\))?"
-    r" ?(?:-{1,2}|–|—))\s+(?=[A-Z0-9\"“'‘])"
+    r" ?(?:-{1,2}|\u2013|—))\s+(?=[A-Z0-9\"“'\u2018])"
 )
 
 
@@ -269,7 +269,7 @@ def _is_link_only(raw: str) -> bool:
     return raw.strip() != rest.strip() and not any(ch.isalnum() for ch in rest)
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”\u2019»)\]*_]*(?=\s)")
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -325,5 +325,5 @@ def _is_boundary(text: str, sent_start: int, punct_at: int, punct: str, nxt: int
         # Dotted acronym ("U.S.") or dotted abbreviation: split only before a
         # word that typically opens a sentence.
         next_word = re.match(r"[A-Za-z']+", follow)
-        return bool(next_word) and next_word.group().lower() in _SENTENCE_OPENERS
+        return next_word is not None and next_word.group().lower() in _SENTENCE_OPENERS
     return True

@@ -40,6 +40,7 @@ class TrainConfig:
     max_minutes: float = 55.0  # stop (keeping the best checkpoint) when training runs longer
     seed: int = 13
     threads: int | None = None
+    device: str = "cpu"  # "cuda" trains the same recipe on a GPU (hyper-parameter sweeps)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_record(self) -> dict[str, Any]:

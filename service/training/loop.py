@@ -82,14 +82,21 @@ def class_weights(labels: Sequence[int], balance: bool) -> torch.Tensor:
     return raw / raw.mean()
 
 
-def predict(model: PreTrainedModel, data: Encoded, pad_id: int, batch_size: int = 64) -> list[int]:
+def to_device(tensors: dict[str, torch.Tensor], device: str) -> dict[str, torch.Tensor]:
+    return {name: tensor.to(device) for name, tensor in tensors.items()}
+
+
+def predict(
+    model: PreTrainedModel, data: Encoded, pad_id: int, device: str = "cpu", batch_size: int = 64
+) -> list[int]:
     """Argmax label ids of the in-training model (fp32, no quantisation)."""
     ids, types, _ = data
     out = [0] * len(ids)
     model.eval()
     with torch.inference_mode():
         for batch in length_buckets([len(x) for x in ids], batch_size):
-            logits = model(**collate([ids[i] for i in batch], [types[i] for i in batch], pad_id)).logits
+            inputs = collate([ids[i] for i in batch], [types[i] for i in batch], pad_id)
+            logits = model(**to_device(inputs, device)).logits
             for index, label in zip(batch, logits.argmax(-1).tolist(), strict=True):
                 out[index] = int(label)
     model.train()
@@ -129,6 +136,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         id2label=id2label,
         label2id={label: i for i, label in id2label.items()},
     )
+    model.to(config.device)
     splits = load_splits(config)
     train_data = encode(tokenizer, splits["train"], config.max_length)
     dev_data = encode(tokenizer, splits["dev"], config.max_length)
@@ -145,7 +153,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         optimizer, int(total_steps * config.warmup_ratio), max(total_steps, 1)
     )
     loss_fn = torch.nn.CrossEntropyLoss(
-        weight=class_weights(train_data[2], config.balance_classes),
+        weight=class_weights(train_data[2], config.balance_classes).to(config.device),
         label_smoothing=config.label_smoothing,
     )
     eval_every = max(1, batches_per_epoch // max(1, config.evals_per_epoch))
@@ -165,18 +173,20 @@ def train(config: TrainConfig) -> dict[str, Any]:
     for epoch in range(config.epochs):
         for batch in epoch_batches(lengths, config.batch_size, rng):
             inputs = collate([train_data[0][i] for i in batch], [train_data[1][i] for i in batch], pad_id)
-            labels = torch.tensor([train_data[2][i] for i in batch])
-            loss = loss_fn(model(**inputs).logits, labels)
+            labels = torch.tensor([train_data[2][i] for i in batch], device=config.device)
+            loss = loss_fn(model(**to_device(inputs, config.device)).logits, labels)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
             step += 1
+            if step % 50 == 0:
+                log.info("step %d/%d loss %.3f", step, total_steps, float(loss))
             out_of_time = (time.monotonic() - started) / 60 > config.max_minutes
             last = step >= total_steps or out_of_time
             if dev_data[0] and (step % eval_every == 0 or last):
-                dev = stance_metrics(dev_data[2], predict(model, dev_data, pad_id))
+                dev = stance_metrics(dev_data[2], predict(model, dev_data, pad_id, config.device))
                 score = float(dev["macro_f1"]) + float(dev["macro_f1_all"])  # type: ignore[arg-type]
                 history.append(
                     {
@@ -204,7 +214,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
             break
     if best_state is not None:
         model.load_state_dict(best_state)
-    model.eval()
+    model.to("cpu").eval()
     train_minutes = (time.monotonic() - started) / 60
 
     info: dict[str, Any] = {

@@ -14,7 +14,7 @@ ISSUES = [
     {"id": "talks", "name": "peace talks", "description": "d", "keywords": ["talks"]},
     {"id": "arm", "name": "arming the rebels", "description": "d", "keywords": []},
 ]
-GOLD = [
+GOLD: list[dict[str, object]] = [
     {"actor": "Russia", "actor_mentions": ["Moscow", "the Kremlin"], "issue": "peace talks",
      "stance": "support", "evidence": "Moscow backs talks.", "confidence": "clear"},
     {"actor": "United States", "actor_mentions": ["U.S.", "Washington"], "issue": "peace talks",

@@ -117,7 +117,7 @@ def test_degenerate_inputs(text: str) -> None:
 
 
 def test_unicode_and_crlf() -> None:
-    text = "Kyiv\u2019s envoy said\u00a0“no” \u2014 firmly.\r\n\r\nΑθήνα said yes. 北京 said maybe.\r\n"
+    text = "Kyiv\u2019s envoy said\u00a0“no” \u2014 firmly.\r\n\r\n\u0391\u03b8\u03ae\u03bd\u03b1 said yes. 北京 said maybe.\r\n"
     check_offsets(text)
     assert len([s for s in segment(text) if s.kind == "body"]) >= 2
 

@@ -1,0 +1,20 @@
+"""Everything that guards the API, installed in order: API keys and scopes,
+rate limits, Idempotency-Key replays, and their OpenAPI documentation."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from service.auth import init_auth
+from service.idempotency import init_idempotency
+from service.limits import init_rate_limits
+from service.openapi_access import document_access
+
+
+def protect(app: Flask, api: Api) -> None:
+    """Install the guards; call before registering blueprints (for the docs)."""
+    document_access(api)
+    init_auth(app)
+    init_rate_limits(app)
+    init_idempotency(app)

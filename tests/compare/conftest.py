@@ -1,0 +1,31 @@
+"""A world built once per backend and module, read by many tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from service import create_app
+from tests.compare.databases import app_settings, fresh_database
+from tests.compare.world import World, build_world
+from tests.conftest import BACKENDS
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    tiny_model_dir: Path,
+    postgres_ok: bool,
+) -> Iterator[World]:
+    """Read-only: tests must not change it."""
+    folder = tmp_path_factory.mktemp("world")
+    with fresh_database(request.param, folder, postgres_ok) as url:
+        app = create_app(app_settings(url, folder, tiny_model_dir))
+        yield build_world(app.test_client())
+        from service.db import db
+
+        with app.app_context():
+            db.engine.dispose()
