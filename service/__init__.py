@@ -6,10 +6,10 @@ in huey workers (`service.tasks`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from flask_cors import CORS
+if TYPE_CHECKING:
+    from flask import Flask
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,11 @@ OPENAPI_SETTINGS = {
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the Flask app; `overrides` replace STANCE_* settings (tests)."""
+    # Imported here so that `import service.<module>` stays light in workers
+    # and training scripts.
+    from flask import Flask
+    from flask_cors import CORS
+
     from service.api import (
         actors,
         articles,
