@@ -32,9 +32,9 @@ def save_model(
     tokenizer.save_pretrained(output_dir)
     weights = find_weights(output_dir)
     record = {**info, "weights_file": weights.name, "sha256": sha256_file(weights)}
-    if export_onnx and onnx_runtime.available():
-        # Export what was saved (fp16-rounded weights), so both files score the same.
-        onnx_path = onnx_runtime.export_int8(half.float(), output_dir)
+    if export_onnx and onnx_runtime.exportable():
+        # Exported from the saved folder (fp16-rounded weights): both files score the same.
+        onnx_path = onnx_runtime.export_int8(output_dir)
         record["onnx_file"] = onnx_path.name
         record["onnx_sha256"] = sha256_file(onnx_path)
     (output_dir / MODEL_INFO_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

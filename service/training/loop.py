@@ -146,8 +146,12 @@ def train(config: TrainConfig) -> dict[str, Any]:
     total_steps = batches_per_epoch * config.epochs
     if config.max_steps is not None:
         total_steps = min(total_steps, config.max_steps)
+    if config.freeze_embeddings:
+        model.get_input_embeddings().weight.requires_grad_(False)
     optimizer = torch.optim.AdamW(
-        model.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay
+        [p for p in model.parameters() if p.requires_grad],
+        lr=config.learning_rate,
+        weight_decay=config.weight_decay,
     )
     scheduler = get_linear_schedule_with_warmup(
         optimizer, int(total_steps * config.warmup_ratio), max(total_steps, 1)
@@ -182,7 +186,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
             optimizer.zero_grad()
             step += 1
             if step % 50 == 0:
-                log.info("step %d/%d loss %.3f", step, total_steps, float(loss))
+                log.info("step %d/%d loss %.3f", step, total_steps, loss.item())
             out_of_time = (time.monotonic() - started) / 60 > config.max_minutes
             last = step >= total_steps or out_of_time
             if dev_data[0] and (step % eval_every == 0 or last):
@@ -192,11 +196,11 @@ def train(config: TrainConfig) -> dict[str, Any]:
                     {
                         "step": step,
                         "epoch": epoch,
-                        "loss": float(loss),
+                        "loss": loss.item(),
                         **{k: float(v) for k, v in dev.items() if k in ("macro_f1", "macro_f1_all")},
                     }
                 )
-                log.info("step %d epoch %d loss %.3f dev %s", step, epoch, float(loss), history[-1])
+                log.info("step %d epoch %d loss %.3f dev %s", step, epoch, loss.item(), history[-1])
                 if score > best_score:
                     best_score, best_state, best_step, stale = (
                         score,

@@ -20,7 +20,7 @@ def world(
     tiny_model_dir: Path,
     postgres_ok: bool,
 ) -> Iterator[World]:
-    """Read-only: tests must not change it."""
+    """Shared by a module's tests: they must not change its stances."""
     folder = tmp_path_factory.mktemp("world")
     with fresh_database(request.param, folder, postgres_ok) as url:
         app = create_app(app_settings(url, folder, tiny_model_dir))

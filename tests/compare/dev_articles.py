@@ -47,7 +47,12 @@ DEV_ARTICLES = [
 
 # The labels a reviewer gives, per actor name and publication day, on the arming issue.
 REVIEWED = {
-    "Russia": {"2013-03-14": "oppose", "2013-05-07": "oppose", "2013-06-14": "oppose", "2013-09-10": "oppose"},
+    "Russia": {
+        "2013-03-14": "oppose",
+        "2013-05-07": "oppose",
+        "2013-06-14": "oppose",
+        "2013-09-10": "oppose",
+    },
     "United States": {
         "2013-03-14": "neutral",
         "2013-05-07": "support",

@@ -72,7 +72,9 @@ def ingest(app: Flask) -> dict[str, Any]:
         response = client.post("/api/v1/articles?wait=60", json=article)
         assert response.json["status"] == "done", response.json
     issue = issues[ARMING]
-    actors = {a["name"]: a["id"] for name in REVIEWED for a in client.get(f"/api/v1/actors?q={name}").json["items"]}
+    actors = {
+        a["name"]: a["id"] for name in REVIEWED for a in client.get(f"/api/v1/actors?q={name}").json["items"]
+    }
     found: dict[str, set[str]] = {}
     for name, days in REVIEWED.items():
         records = client.get(f"/api/v1/stances?actor={actors[name]}&issue={issue}&limit=500").json["items"]
@@ -154,7 +156,9 @@ def test_dashboard_shows_russia_and_the_us_over_time_with_evidence(
     hover = point.find_element(By.TAG_NAME, "title").get_attribute("textContent")
     point.click()
     record_id = point.get_attribute("data-record-id")
-    panel = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, f"#evidence-body .record[data-record-id='{record_id}']"))
+    panel = wait.until(
+        lambda d: d.find_element(By.CSS_SELECTOR, f"#evidence-body .record[data-record-id='{record_id}']")
+    )
     sentence = panel.find_element(By.CSS_SELECTOR, ".sentence").text
     assert sentence and sentence.split("(reported by")[0].strip() in hover
     link = panel.find_element(By.CSS_SELECTOR, "a.article-link").get_attribute("href")

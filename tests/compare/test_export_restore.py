@@ -93,7 +93,9 @@ def test_csv_export_has_one_row_per_record(world: World) -> None:
     assert world.client.get("/api/v1/export/stances?actor=999999").status_code == 404
 
 
-def test_restore_into_an_empty_instance_is_lossless(world: World, empty_target: Flask, tmp_path: Path) -> None:
+def test_restore_into_an_empty_instance_is_lossless(
+    world: World, empty_target: Flask, tmp_path: Path
+) -> None:
     exported = export_ndjson(world)
     path = tmp_path / "stances.ndjson"
     path.write_bytes(exported)
@@ -128,7 +130,9 @@ def test_restore_into_a_populated_instance_is_equal_modulo_ids(
 
 def test_restore_rejects_a_broken_file(empty_target: Flask, tmp_path: Path) -> None:
     path = tmp_path / "broken.ndjson"
-    path.write_text('{"type": "header", "format": "stance-tracker/stances", "version": 1}\n{"type": "mystery"}\n')
+    path.write_text(
+        '{"type": "header", "format": "stance-tracker/stances", "version": 1}\n{"type": "mystery"}\n'
+    )
     result = empty_target.test_cli_runner().invoke(import_stances, [str(path)])
     assert result.exit_code != 0
     assert "line 2" in result.output and "mystery" in result.output

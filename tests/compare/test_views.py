@@ -54,7 +54,9 @@ def test_compare_rejects_bad_queries(world: World, query: str, status: int) -> N
 
 
 def test_compare_unknown_actor_is_404(world: World) -> None:
-    response = world.client.get(f"/api/v1/compare?actors={world.ids['norway']},999999&issue={world.ids['issue']}")
+    response = world.client.get(
+        f"/api/v1/compare?actors={world.ids['norway']},999999&issue={world.ids['issue']}"
+    )
     assert response.status_code == 404
 
 

@@ -32,7 +32,7 @@ def make_key(secured_app: Flask) -> Callable[..., str]:
             args += ["--scope", scope]
         if rate_limit:
             args += ["--rate-limit", rate_limit]
-        result = secured_app.test_cli_runner(mix_stderr=False).invoke(cli, args)
+        result = secured_app.test_cli_runner().invoke(cli, args)
         assert result.exit_code == 0, result.output
         return result.stdout.strip()
 

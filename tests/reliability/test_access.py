@@ -114,7 +114,7 @@ def test_keys_are_listed_without_secrets_and_revoked_at_once(
     secured_app: Flask, make_key: Callable[..., str]
 ) -> None:
     secret = make_key("write", name="crawler")
-    runner = secured_app.test_cli_runner(mix_stderr=False)
+    runner = secured_app.test_cli_runner()
     listed = runner.invoke(cli, ["keys", "list"])
     assert listed.exit_code == 0
     key_id, name, prefix, scopes, *_ = listed.stdout.splitlines()[0].split("\t")

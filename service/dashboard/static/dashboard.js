@@ -167,9 +167,10 @@ function timelineSvg(records, x, actor) {
     svg.append(s("line", { x1: 70, x2: width - 10, y1: laneY[label], y2: laneY[label], stroke: "#eee" }));
     svg.append(s("text", { x: 4, y: laneY[label] + 4 }, label));
   }
-  for (const tick of x.ticks) {
-    svg.append(s("text", { x: x(tick), y: 112, "text-anchor": "middle" }, new Date(tick).toISOString().slice(0, 10)));
-  }
+  x.ticks.forEach((tick, i) => {
+    const anchor = i === 0 ? "start" : i === x.ticks.length - 1 ? "end" : "middle";
+    svg.append(s("text", { x: x(tick), y: 112, "text-anchor": anchor }, new Date(tick).toISOString().slice(0, 10)));
+  });
   const path = points.map((r, i) => `${i ? "L" : "M"}${x(Date.parse(r.observed_at)).toFixed(1)},${laneY[r.label]}`).join(" ");
   if (points.length > 1) svg.append(s("path", { d: path, fill: "none", stroke: "#bbb", "stroke-width": 1.5 }));
   for (const record of points) {
@@ -232,8 +233,8 @@ async function renderCompare() {
     return;
   }
   const body = await api("compare", { actors: `${state.a},${state.b}`, issue: state.issue, interval: state.interval });
-  const width = 720, top = 15, mid = 75, bottom = 135, periods = body.periods;
-  const svg = s("svg", { viewBox: `0 0 ${width} 200`, class: "compare-svg", role: "img", "aria-label": "comparison" });
+  const width = 900, top = 25, mid = 85, bottom = 145, periods = body.periods;
+  const svg = s("svg", { viewBox: `0 0 ${width} 210`, class: "compare-svg", role: "img", "aria-label": "comparison" });
   const y = (net) => mid - net * (mid - top);
   svg.append(s("line", { x1: 60, x2: width - 10, y1: mid, y2: mid, stroke: "#eee" }));
   for (const [label, net] of [["support", 1], ["neutral", 0], ["oppose", -1]]) svg.append(s("text", { x: 4, y: y(net) + 4 }, label));
@@ -245,6 +246,7 @@ async function renderCompare() {
     if (agreement !== null) {
       svg.append(s("rect", { class: "agreement-bar", x: cx(i) - step * 0.3, width: step * 0.6, y: bottom + 45 - agreement * 40,
         height: agreement * 40, fill: "#90a4ae" }, s("title", {}, `${period.start}: agreement ${agreement.toFixed(2)}`)));
+      svg.append(s("text", { x: cx(i), y: bottom + 45 - agreement * 40 - 3, "text-anchor": "middle" }, agreement.toFixed(2)));
     }
     svg.append(s("text", { x: cx(i), y: bottom + 60, "text-anchor": "middle" }, period.start));
   });
@@ -256,7 +258,7 @@ async function renderCompare() {
       svg.append(s("circle", { class: "compare-point", r: 5, cx: cx(i), cy: y(v.net), fill: SERIES_COLOURS[k] },
         s("title", {}, `${actor.name} ${periods[i].start}: net ${v.net.toFixed(2)} (${v.n} records)`)));
     }
-    svg.append(s("text", { x: 70 + k * 200, y: 196, fill: SERIES_COLOURS[k] }, `● ${actor.name}`));
+    svg.append(s("text", { x: 70 + k * 220, y: 12, style: `fill: ${SERIES_COLOURS[k]}; font-weight: 600` }, `● ${actor.name}`));
   });
   box.replaceChildren(periods.length ? svg : h("p", { class: "hint" }, "Neither actor has records on this issue."));
 }
