@@ -44,7 +44,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     from service.config import load_settings
     from service.dashboard import blp as dashboard_blp
-    from service.db import db, engine_config
+    from service.db import db, engine_config, skip_async_teardown
     from service.errors import ProblemApi, problem_response
     from service.etag import install_etags
     from service.protection import protect
@@ -58,6 +58,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_ENGINES"] = {"default": engine_config(settings.resolved_database_url)}
     app.json.sort_keys = False  # type: ignore[attr-defined]
     db.init_app(app)
+    skip_async_teardown(app)
     CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
 
     api = ProblemApi(app)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -27,6 +29,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Endpoints whose scope is not the default of their method (safe: read, else write).
 SCOPE_OVERRIDES = {("PATCH", "stances.StanceById"): "review"}
 KEY_PREFIX = "st_"
+API_PREFIX = "/api/"
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,16 @@ class Principal:
         return "admin" in self.scopes or scope in self.scopes
 
 
-def required_scope(method: str, endpoint: str | None) -> str | None:
-    """The scope a request needs; None for public endpoints, CORS preflights
-    and unknown routes (which answer 404/405 anyway)."""
-    if method == "OPTIONS" or endpoint is None or endpoint in PUBLIC_ENDPOINTS:
+def required_scope(method: str, endpoint: str | None, path: str = API_PREFIX) -> str | None:
+    """The scope a request needs; None for public endpoints, pages outside the
+    API (the dashboard's HTML and scripts hold no data), CORS preflights and
+    unknown routes (which answer 404/405 anyway)."""
+    if (
+        method == "OPTIONS"
+        or endpoint is None
+        or endpoint in PUBLIC_ENDPOINTS
+        or not path.startswith(API_PREFIX)
+    ):
         return None
     override = SCOPE_OVERRIDES.get((method, endpoint))
     if override:
@@ -80,6 +89,37 @@ def find_principal(session: Session, key: str) -> Principal | None:
     return Principal(row.id, row.name, frozenset(row.scopes.split()), row.rate_limit)
 
 
+class PrincipalCache:
+    """Key lookups remembered for STANCE_AUTH_CACHE_SECONDS per process, so a
+    request costs no query; a revocation reaches other processes within that time."""
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[float, Principal | None]] = {}
+        self._lock = threading.Lock()
+
+    def lookup(self, session: Session, key: str, ttl: float) -> Principal | None:
+        now = time.monotonic()
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] > now:
+            return entry[1]
+        principal = find_principal(session, key)
+        if ttl > 0:
+            with self._lock:
+                if len(self._entries) >= self.MAX_ENTRIES:
+                    self._entries.clear()
+                self._entries[key] = (now + ttl, principal)
+        return principal
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+principal_cache = PrincipalCache()
+
+
 def current_principal() -> Principal | None:
     return g.get("principal")
 
@@ -93,7 +133,7 @@ def _unauthorised(detail: str) -> Response:
 def authorise() -> Response | None:
     """before_request: 401 without a valid key, 403 without the scope."""
     settings = current_app.config["SETTINGS"]
-    scope = required_scope(request.method, request.endpoint)
+    scope = required_scope(request.method, request.endpoint, request.path)
     if not settings.auth_enabled or scope is None:
         return None
     key = presented_key()
@@ -101,7 +141,7 @@ def authorise() -> Response | None:
         if scope == "read" and settings.anonymous_reads:
             return None
         return _unauthorised("Send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.")
-    principal = find_principal(db.session, key)
+    principal = principal_cache.lookup(db.session, key, settings.auth_cache_seconds)
     if principal is None:
         return _unauthorised("The API key is unknown or revoked.")
     g.principal = principal
@@ -143,4 +183,5 @@ def revoke_key(session: Session, key_id: int) -> bool:
         sa.update(ApiKey).where(ApiKey.id == key_id, ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow())
     )
     session.commit()
+    principal_cache.clear()
     return bool(result.rowcount)  # type: ignore[attr-defined]

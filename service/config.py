@@ -43,6 +43,7 @@ class Settings:
     # Access: API keys (see service/auth.py); reads may be opened to anonymous clients.
     auth_enabled: bool = True
     anonymous_reads: bool = False
+    auth_cache_seconds: float = 10.0
     # Rate limits per API key (per address for anonymous clients), Flask-Limiter syntax.
     ratelimit_enabled: bool = True
     rate_limit: str = "100/second;3000/minute"

@@ -43,3 +43,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def skip_async_teardown(app: Any) -> None:
+    """Drop flask-sqlalchemy-lite's async-session teardown: it runs on every
+    request through asgiref (a thread and an event loop, about 1 ms) and this
+    app has no async engines."""
+    try:
+        from flask_sqlalchemy_lite._extension import _close_async_sessions
+    except ImportError:  # a later release may have renamed it; nothing to drop then
+        return
+    if _close_async_sessions in app.teardown_appcontext_funcs:
+        app.teardown_appcontext_funcs.remove(_close_async_sessions)

@@ -89,7 +89,7 @@ def begin() -> Response | None:
     if (
         key is None
         or request.method not in METHODS
-        or required_scope(request.method, request.endpoint) is None
+        or required_scope(request.method, request.endpoint, request.path) is None
     ):
         return None
     if not 1 <= len(key) <= 255 or not key.isprintable():

@@ -36,7 +36,7 @@ def current_rate_limit() -> str:
 
 def _exempt() -> bool:
     """Health probes, the OpenAPI document and CORS preflights are not counted."""
-    return required_scope(request.method, request.endpoint) is None
+    return required_scope(request.method, request.endpoint, request.path) is None
 
 
 def init_rate_limits(app: Flask) -> Limiter:

@@ -1,5 +1,5 @@
-"""Access control in the OpenAPI document: security schemes, each operation's
-required scope, and its 401/403/429 responses."""
+"""The guards in the OpenAPI document: security schemes, each operation's
+required scope, its 401/403/429 responses and, on writes, Idempotency-Key."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ SCHEMES = {
     "BearerAuth": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer <API key>"},
 }
 PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "description": "Send the same key again to get the first response again instead of a second write "
+    "(409 while the first is still running, 422 when reused for another request)",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
 RESPONSES = {
     "401": ("UNAUTHORIZED", "No API key, or an unknown or revoked one"),
     "403": ("FORBIDDEN", "The API key lacks the scope this operation needs"),
@@ -36,6 +44,8 @@ class AccessPlugin(BasePlugin):
                 operation["security"] = []
                 continue
             operation["security"] = [{name: [scope]} for name in SCHEMES]
+            if method.upper() in ("POST", "PATCH"):
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
             responses = operation.setdefault("responses", {})
             for status, (name, _) in RESPONSES.items():
                 responses.setdefault(status, {"$ref": f"#/components/responses/{name}"})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from flask import Response, request, stream_with_context
+import sqlalchemy as sa
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from sqlalchemy.orm import Session
 
 from service.api.lookup import get_or_404
 from service.db import db
@@ -36,6 +39,13 @@ def chosen_format(query: dict[str, Any]) -> str:
     return "csv" if best == MEDIA_TYPES["csv"] else "ndjson"
 
 
+def stream(engine: sa.Engine, kind: str, flt: ExportFilter) -> Iterator[str]:
+    """The export lines from a session of their own: the stream outlives the
+    request, and the session is closed when the stream ends or is closed."""
+    with Session(engine) as session:
+        yield from (csv_lines if kind == "csv" else ndjson_lines)(session, flt)
+
+
 @blp.route("/stances")
 class StanceExport(MethodView):
     @blp.arguments(ExportQuery, location="query")
@@ -55,8 +65,7 @@ class StanceExport(MethodView):
             current_only=query["current"],
         )
         kind = chosen_format(query)
-        lines = (csv_lines if kind == "csv" else ndjson_lines)(db.session, flt)
-        response = Response(stream_with_context(lines), mimetype=MEDIA_TYPES[kind])
+        response = Response(stream(db.engine, kind, flt), mimetype=MEDIA_TYPES[kind])
         response.headers["Content-Disposition"] = f"attachment; filename=stances.{kind}"
         response.vary.add("Accept")
         return response

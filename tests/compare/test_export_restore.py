@@ -90,6 +90,7 @@ def test_csv_export_has_one_row_per_record(world: World) -> None:
     assert len(evidence) == int(row["evidence_count"]) and {"start", "end", "is_quote"} <= set(evidence[0])
     by_accept = world.client.get("/api/v1/export/stances", headers={"Accept": "text/csv"})
     assert by_accept.mimetype == "text/csv"
+    by_accept.close()  # an unread stream: closing it ends its database session
     assert world.client.get("/api/v1/export/stances?actor=999999").status_code == 404
 
 

@@ -143,3 +143,26 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
 def test_non_stance_labels_are_refused(nli_dir: Path) -> None:
     with pytest.raises(ModelLoadError, match="not one of"):
         load_classifier(ClassifierConfig(backend="sequence", path=str(nli_dir)))
+
+
+def test_onnx_int8_path_matches_torch(tmp_path: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from service.nlp import onnx_runtime
+
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    reference = load_classifier(ClassifierConfig(path=str(folder), quantize=False)).classify(ITEMS)
+    onnx_path = onnx_runtime.export_int8(folder)
+    info = {"name": "tiny", "version": "1", "onnx_sha256": sha256_file(onnx_path)}
+    (folder / "model_info.json").write_text(json.dumps(info))
+    fast = load_classifier(ClassifierConfig(path=str(folder), quantize=True))
+    assert isinstance(fast.scorer.model, onnx_runtime.OnnxModel)  # type: ignore[attr-defined]
+    rows = fast.classify(ITEMS)
+    assert_distributions(rows)
+    for left, right in zip(rows, reference, strict=True):
+        for label in CLASSIFIER_LABELS:
+            assert left[label] == pytest.approx(right[label], abs=0.02)
+
+    onnx_path.write_bytes(onnx_path.read_bytes() + b"\0")
+    with pytest.raises(ModelLoadError, match="onnx_sha256"):
+        load_classifier(ClassifierConfig(path=str(folder), quantize=True))

@@ -50,7 +50,7 @@ def _call(app: Flask, method: str, path: str, headers: dict[str, str]) -> int:
 def test_each_scope_against_each_endpoint(secured_app: Flask, make_key: Callable[..., str]) -> None:
     keys = {scopes: make_key(*scopes) for scopes in KEYS if scopes}
     outcomes = {}
-    for method, path, needed in ENDPOINTS:
+    for method, path, _ in ENDPOINTS:
         for scopes in KEYS:
             headers = {"X-API-Key": keys[scopes]} if scopes else {}
             status = _call(secured_app, method, path, headers)
@@ -73,8 +73,8 @@ def test_every_route_needs_a_key_unless_public(secured_app: Flask) -> None:
     public = {path for _, path, needed in ENDPOINTS if needed is None}
     client = secured_app.test_client()
     for rule in secured_app.url_map.iter_rules():
-        if rule.endpoint == "static":
-            continue
+        if not rule.rule.startswith("/api/"):
+            continue  # pages and scripts (the dashboard) hold no data
         path = rule.rule.replace("<int:", "<").replace("<path:", "<")
         for name in rule.arguments:
             path = path.replace(f"<{name}>", "1")
@@ -95,7 +95,9 @@ def test_denials_are_problem_documents(secured_app: Flask, make_key: Callable[..
     wrong = client.get("/api/v1/issues", headers={"Authorization": "Bearer st_not-a-key"})
     assert wrong.status_code == 401 and wrong.content_type == PROBLEM
     reader = make_key("read")
-    forbidden = client.post("/api/v1/issues", json={"name": "x"}, headers={"Authorization": f"Bearer {reader}"})
+    forbidden = client.post(
+        "/api/v1/issues", json={"name": "x"}, headers={"Authorization": f"Bearer {reader}"}
+    )
     assert forbidden.status_code == 403 and forbidden.content_type == PROBLEM
     assert "'write'" in forbidden.json["detail"]
     assert client.get("/api/v1/issues", headers={"Authorization": f"Bearer {reader}"}).status_code == 200
@@ -137,7 +139,9 @@ def dashboard_app(settings_overrides: dict[str, object]) -> Flask:
     return create_app({**settings_overrides, "auth_enabled": True, "cors_origins": ("https://dash.example",)})
 
 
-def test_cors_allows_only_listed_dashboard_origins(dashboard_app: Flask, make_key: Callable[..., str]) -> None:
+def test_cors_allows_only_listed_dashboard_origins(
+    dashboard_app: Flask, make_key: Callable[..., str]
+) -> None:
     client = dashboard_app.test_client()
     allowed = client.get("/api/v1/health", headers={"Origin": "https://dash.example"})
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://dash.example"
@@ -146,6 +150,12 @@ def test_cors_allows_only_listed_dashboard_origins(dashboard_app: Flask, make_ke
     denied = client.get("/api/v1/issues", headers={"Origin": "https://dash.example"})
     assert denied.status_code == 401
     assert denied.headers["Access-Control-Allow-Origin"] == "https://dash.example"
+
+
+def test_dashboard_page_is_public_but_its_data_is_not(secured_app: Flask) -> None:
+    client = secured_app.test_client()
+    assert client.get("/").status_code == 200
+    assert client.get("/api/v1/issues").status_code == 401
 
 
 def test_cors_preflight_needs_no_key(dashboard_app: Flask) -> None:

@@ -7,18 +7,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, settings
+from schemathesis import checks
 
 from service import create_app
 from service.migrate import upgrade
 from tests.api.analysis_fixtures import ARTICLE, create_catalogue
 
 SPEC = Path(__file__).resolve().parents[2] / "api_spec" / "openapi.json"
+
+
+class AppUnderTest:
+    """A WSGI callable that forwards to the app the fixture builds; the schema
+    needs its app at import time, before any fixture runs."""
+
+    app: Flask | None = None
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        assert self.app is not None, "the spec_app fixture sets the app"
+        return self.app(environ, start_response)
+
+
+APP = AppUnderTest()
 schema = schemathesis.openapi.from_path(SPEC)
+schema.app = APP  # requests go to the in-process app (WSGI), never to the network
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +54,7 @@ def spec_app(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> 
     )  # fmt: skip
     with app.app_context():
         key = create_key(db.session, "schemathesis", ("admin",))
-    schema.app = app  # requests go to the in-process app (WSGI)
+    APP.app = app
     client = app.test_client()
     client.environ_base["HTTP_X_API_KEY"] = key
     create_catalogue(client)
@@ -47,14 +64,27 @@ def spec_app(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> 
         db.engine.dispose()
 
 
+@pytest.mark.filterwarnings("ignore:Skipped test cases with unsupported payload")  # NDJSON batches
 @schema.parametrize()
 @settings(
     max_examples=12,
     derandomize=True,
     deadline=None,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
-def test_every_response_conforms_and_none_is_a_500(case: schemathesis.Case, spec_app: tuple[Flask, str]) -> None:
-    app, key = spec_app
-    case.call_and_validate(base_url="http://localhost", headers={"X-API-Key": key})
+def test_every_response_conforms_and_none_is_a_500(
+    case: schemathesis.Case, spec_app: tuple[Flask, str]
+) -> None:
+    _, key = spec_app
+    # Request-strictness checks are left out: /articles/batch answers 200 with a
+    # per-item 422 by design, and ids valid by the schema may simply not exist.
+    case.call_and_validate(
+        base_url="http://localhost",
+        headers={"X-API-Key": key},
+        excluded_checks=[checks.positive_data_acceptance, checks.negative_data_rejection],
+    )

@@ -36,7 +36,9 @@ def served(tmp_path: Path, database_url: str, tiny_model_dir: Path) -> Iterator[
         yield base, key
 
 
-def _post_together(url: str, bodies: list[dict[str, object]], headers: dict[str, str]) -> list[httpx.Response]:
+def _post_together(
+    url: str, bodies: list[dict[str, object]], headers: dict[str, str]
+) -> list[httpx.Response]:
     barrier = threading.Barrier(len(bodies))
 
     def post(body: dict[str, object]) -> httpx.Response:

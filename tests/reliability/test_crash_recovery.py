@@ -54,7 +54,11 @@ def test_sigkill_mid_commit_then_restart_analyses_each_article_once(
         httpx.post(f"{base}/actors", json={"name": name, "kind": "country", "aliases": [alias]})
     ids = []
     for n in range(3):
-        article = {**ARTICLE, "url": f"https://example.org/crash/{n}", "text": f"{ARTICLE['text']}\n\nPart {n}."}
+        article = {
+            **ARTICLE,
+            "url": f"https://example.org/crash/{n}",
+            "text": f"{ARTICLE['text']}\n\nPart {n}.",
+        }
         ids.append(httpx.post(f"{base}/articles", json=article).json()["id"])
 
     def articles() -> list[dict[str, Any]]:

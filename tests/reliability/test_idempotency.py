@@ -20,7 +20,9 @@ def test_a_repeat_replays_the_first_response(secured_app: Flask, make_key: Calla
     assert len(client.get("/api/v1/issues", headers=headers).json) == 1
 
 
-def test_the_same_key_for_another_request_is_refused(secured_app: Flask, make_key: Callable[..., str]) -> None:
+def test_the_same_key_for_another_request_is_refused(
+    secured_app: Flask, make_key: Callable[..., str]
+) -> None:
     client = secured_app.test_client()
     headers = {"X-API-Key": make_key("write"), "Idempotency-Key": "issue-2"}
     assert client.post("/api/v1/issues", json=ISSUE, headers=headers).status_code == 201

@@ -4,7 +4,6 @@ segmentation offsets are always exact and the Analyser never crashes."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
