@@ -192,9 +192,11 @@ end
 """
 
 
-def run_wrk(base: str, seconds: int, script: Path | None, path: str = "/api/v1/health") -> dict[str, float]:
-    """wrk with 1 thread and 16 connections; returns requests/s and error count."""
-    cmd = ["wrk", "-t1", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+def run_wrk(
+    base: str, seconds: int, script: Path | None, connections: int, path: str = "/api/v1/health"
+) -> dict[str, float]:
+    """wrk with 1 thread and `connections` connections; returns requests/s and error count."""
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if script is not None:
         cmd += ["-s", str(script)]
     out = subprocess.run([*cmd, base + path], check=True, capture_output=True, text=True).stdout
@@ -298,13 +300,13 @@ def bench_backend(
     script.write_text(WRK_SCRIPT % {"key": BENCH_KEY, "actors": ACTORS, "issues": ISSUES,
                                     "articles": len(rows["articles"])})  # fmt: skip
     with serve(url, workdir, queue_url, args.port) as base:
-        run_wrk(base, 3, script)  # warm-up: caches, connection pools
-        trivial = run_wrk(base, args.trivial, None)
+        run_wrk(base, 3, script, args.connections)  # warm-up: caches, connection pools
+        trivial = run_wrk(base, args.trivial, None, args.connections)
         stop = threading.Event()
         timings: dict[str, list[float]] = {}
         prober = threading.Thread(target=lambda: timings.update(probe(base, stop, ACTORS, ISSUES)))
         prober.start()
-        mixed = run_wrk(base, args.duration, script)
+        mixed = run_wrk(base, args.duration, script, args.connections)
         stop.set()
         prober.join()
     return {
@@ -333,6 +335,10 @@ def main() -> None:
     parser.add_argument("--trivial", type=int, default=20, help="seconds against /health")
     parser.add_argument("--workdir", default="/tmp/stance-bench")
     parser.add_argument("--port", type=int, default=18731)
+    parser.add_argument(
+        "--connections", type=int, default=4,
+        help="wrk connections: one in flight per gunicorn worker thread pair; more only adds queueing",
+    )  # fmt: skip
     parser.add_argument("--postgres-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     args = parser.parse_args()

@@ -89,8 +89,15 @@ def _run(articles: list[EvalArticle], details: bool) -> tuple[str, dict[str, Any
     from service.cli import initialise_database
 
     with tempfile.TemporaryDirectory(prefix="stance-eval-") as tmp:
+        # A private, in-process instance: no keys, no rate limits.
         app = create_app(
-            {"data_dir": Path(tmp), "database_url": f"sqlite:///{tmp}/eval.db", "queue_url": "immediate://"}
+            {
+                "data_dir": Path(tmp),
+                "database_url": f"sqlite:///{tmp}/eval.db",
+                "queue_url": "immediate://",
+                "auth_enabled": False,
+                "ratelimit_enabled": False,
+            }
         )
         with app.app_context():
             initialise_database()

@@ -1,4 +1,4 @@
-"""A world built once per backend and module, read by many tests."""
+"""A world built once per backend for this package, read by many tests."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from tests.compare.world import World, build_world
 from tests.conftest import BACKENDS
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="package", params=BACKENDS)
 def world(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     tiny_model_dir: Path,
     postgres_ok: bool,
 ) -> Iterator[World]:
-    """Shared by a module's tests: they must not change its stances."""
+    """Shared by every test here: they only read it (writes go to their own apps)."""
     folder = tmp_path_factory.mktemp("world")
     with fresh_database(request.param, folder, postgres_ok) as url:
         app = create_app(app_settings(url, folder, tiny_model_dir))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from service import create_app
+from tests.compare.databases import app_settings, fresh_database
 from tests.compare.world import World
 
 
@@ -32,12 +36,16 @@ def test_graphml_and_json_have_different_etags(world: World) -> None:
     assert world.client.get(path, headers={"If-None-Match": as_json}).status_code == 304
 
 
-def test_a_change_gives_a_new_etag(world: World) -> None:
-    # The write is a new issue without records: the stances other tests read stay as they are.
-    first = world.client.get("/api/v1/issues")
-    assert world.client.post("/api/v1/issues", json={"name": "etag probe"}).status_code == 201
-    changed = world.client.get("/api/v1/issues", headers={"If-None-Match": first.headers["ETag"]})
-    assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
+def test_a_change_gives_a_new_etag(tmp_path: Path, tiny_model_dir: Path) -> None:
+    with fresh_database("sqlite", tmp_path, postgres_ok=False) as url:
+        client = create_app(app_settings(url, tmp_path, tiny_model_dir)).test_client()
+        first = client.get("/api/v1/issues")
+        assert (
+            client.get("/api/v1/issues", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+        )
+        assert client.post("/api/v1/issues", json={"name": "etag probe"}).status_code == 201
+        changed = client.get("/api/v1/issues", headers={"If-None-Match": first.headers["ETag"]})
+        assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
 
 
 def test_openapi_documents_the_new_endpoints_and_conditional_gets(world: World) -> None:
