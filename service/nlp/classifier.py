@@ -168,8 +168,9 @@ def load_model(folder: Path, info: Mapping[str, Any], config: ClassifierConfig) 
 
     With config.quantize: the int8 ONNX export run by ONNX Runtime when the
     folder has one whose sha256 is recorded in model_info.json and onnxruntime
-    is installed (measured ~2x faster than torch int8 on 2 cores, see
-    bench/classifier_speed.py); else torch int8 dynamic quantisation.
+    is installed (measured 1.3x faster than torch int8 and 1.7x faster than
+    fp32 on 2 cores, see bench/classifier_speed.py); else torch int8 dynamic
+    quantisation.
     Without it: the fp32 torch model (the reference).
     """
     onnx_path = folder / onnx_runtime.ONNX_FILE

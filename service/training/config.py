@@ -11,6 +11,19 @@ BASE_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def portable(path: Path) -> str:
+    """`path` relative to the checkout (or to ../shared beside it) when inside it, so
+    model_info.json does not record one machine's absolute paths."""
+    resolved = path.resolve()
+    for root, prefix in ((REPO_ROOT, ""), (REPO_ROOT.parent / "shared", "../shared/")):
+        if resolved.is_relative_to(root):
+            return prefix + str(resolved.relative_to(root))
+    return str(path)
+
+
 @dataclass
 class TrainConfig:
     """Where the data is, where the model goes, and how to train it."""
@@ -52,7 +65,7 @@ class TrainConfig:
         record = asdict(self)
         for key, value in record.items():
             if isinstance(value, Path):
-                record[key] = str(value)
+                record[key] = portable(value)
             elif isinstance(value, tuple):
                 record[key] = list(value)
         return record
