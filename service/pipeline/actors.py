@@ -701,6 +701,8 @@ def _holders(
         for mention in own:
             if speech.is_locative(doc, mention.start, mention.end) and not is_person(mention.actor_key):
                 continue
+            if not speech.is_agent(doc, mention.start, mention.end):
+                continue
             reporter = None
             narrowest = len(text) + 1
             for act, reporting in speakers:

@@ -15,6 +15,7 @@ one; the cut is reported in `timings["truncated_chars"]`.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,7 +98,7 @@ class Analyser:
             encoder = get_encoder(self.config.encoder)
         self.embeddings = IssueEmbeddings(encoder) if encoder is not None else None
         if nlp is None and self.config.use_spacy:
-            nlp = _load_spacy(self.config.spacy_model)
+            nlp = load_spacy(self.config.spacy_model)
         self.nlp = nlp
 
     def analyse(
@@ -195,7 +196,7 @@ class Analyser:
             return None
         # The cap above bounds the length; spaCy refuses texts over max_length.
         self.nlp.max_length = max(self.nlp.max_length, len(text) + 1)
-        return self.nlp(text)
+        return parse_by_line(self.nlp, text)
 
     def _candidates(
         self, holders: Sequence[Holder], links: Sequence[tuple[IssueLink, ...]]
@@ -285,10 +286,25 @@ class _Stopwatch:
         self.timings[self._name] = self.timings.get(self._name, 0.0) + elapsed
 
 
-def _load_spacy(name: str) -> Any:
+def load_spacy(name: str) -> Any:
     import importlib
 
     return importlib.import_module(name).load()
+
+
+def parse_by_line(nlp: Any, text: str) -> Any:
+    """spaCy's parse of `text`, one line at a time, joined back into one Doc
+    with the same text and offsets. Parsing line by line keeps a headline or
+    a byline out of the first sentence's parse ("By A. Winning / Russia
+    opposes ..." would otherwise make Russia an object of "By")."""
+    from spacy.tokens import Doc
+
+    chunks = [chunk for chunk in re.split(r"(?<=\n)(?=[^\n])", text) if chunk]
+    if len(chunks) <= 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
 
 
 def _cap(text: str, max_chars: int) -> str:

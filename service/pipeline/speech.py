@@ -190,3 +190,104 @@ def is_locative(doc: Any | None, start: int, end: int) -> bool:
         return False
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+# Nouns whose possessor or modifier holds a position ("Russia's support",
+# "U.S. plans", "Germany's objection").
+STANCE_NOUNS = frozenset(
+    {
+        "support", "opposition", "backing", "plan", "proposal", "decision", "refusal", "call",
+        "veto", "push", "bid", "demand", "position", "stance", "objection", "approval",
+        "rejection", "offer", "threat", "pledge", "commitment", "policy", "insistence",
+        "response", "condemnation", "criticism", "endorsement", "resistance", "effort",
+    }
+)  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+def is_agent(doc: Any | None, start: int, end: int) -> bool:
+    """Whether the phrase at these offsets can hold the position its clause
+    states: a subject (also through "and", appositions and titles), the
+    antecedent of a relative clause ("Russia's Foreign Ministry, which
+    condemned ..."), the agent of a passive ("by Moscow"), or the possessor
+    of a stance noun ("Russia's support", "U.S. plans"). Objects, places and
+    bystanders ("ousting Assad", "talks with Netanyahu", "Kerry's visit")
+    are not. Without a parse every mention may hold one."""
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return _agent_by_parse(span.root) or _before_its_verb(doc, span.end)
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "CCONJ", "NUM"})
+
+
+def _before_its_verb(doc: Any, after: int) -> bool:
+    """Surface fallback for misparses ("the U.S. and Russia have agreed" read
+    as objects of "over"): the phrase is followed, across a coordination or
+    an aside between dashes, by a verb, with no preposition or comma between."""
+    for token in doc[after : after + 10]:
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.pos_ not in NOUN_PHRASE_POS and token.text not in DASHES:
+            return False
+    return False
+
+
+def _agent_by_parse(token: Any) -> bool:
+    while True:
+        if any(child.dep_ == "relcl" for child in token.children):
+            return True
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "by":
+            return True
+        if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.lemma_.lower() in STANCE_NOUNS:
+            return True
+        if token.dep_ not in ("compound", "appos", "conj", "preconj", "cc", "nmod") or token.head is token:
+            return False
+        token = token.head
+
+
+OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "oprd"})
+# Prepositions whose object is what a clause is about or aimed at. Others
+# ("after", "by", "as") are left alone: the small parser often attaches a
+# clause's subject to them ("came days after Israel ... launched strikes").
+NON_AGENT_PREPS = frozenset(
+    {
+        "over",
+        "for",
+        "with",
+        "of",
+        "about",
+        "against",
+        "on",
+        "to",
+        "toward",
+        "towards",
+        "between",
+        "under",
+        "from",
+    }
+)
+
+
+def is_bare_object(doc: Any | None, start: int, end: int) -> bool:
+    """True for an actor named only as an object ("ousting Assad", "talks with
+    Netanyahu", "a stalemate over Syria"): the clause is about it, not its
+    position. A relative clause ("from Russia's Foreign Ministry, which
+    condemned ...") or an agent phrase ("by Moscow") makes it an agent again."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in OBJECT_DEPS:
+        return False
+    if any(child.dep_ in ("relcl", "acl") for child in root.children):
+        return False
+    return root.dep_ != "pobj" or root.head.lower_ in NON_AGENT_PREPS

