@@ -74,11 +74,7 @@ def postgres_schema(postgres_ok: bool) -> Iterator[str | None]:
 def _empty_postgres(url: str) -> None:
     engine = sa.create_engine(url)
     with engine.begin() as conn:
-        tables = [
-            name
-            for name in sa.inspect(conn).get_table_names()
-            if name != "alembic_version"
-        ]
+        tables = [name for name in sa.inspect(conn).get_table_names() if name != "alembic_version"]
         if tables:
             conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     engine.dispose()

@@ -42,7 +42,9 @@ TARGET = {"support": 0.30, "oppose": 0.30, "neutral": 0.15, "none": 0.25}
 # Exclusion rule: held-out evaluation territory (Syria; US-Russia relations 2012-2014).
 FORBIDDEN = re.compile(
     r"Syria|\bAssad\b|Damascus|Aleppo|Geneva|Lavrov|\bKerry\b|missile (defen[cs]e|shield)|interceptor|"
-    r"Magnitsky|Snowden|Crimea|S-300|Hezbollah|Ghouta|chemical weapon", re.I)
+    r"Magnitsky|Snowden|Crimea|S-300|Hezbollah|Ghouta|chemical weapon",
+    re.I,
+)
 
 
 def find_like_inputs(sentence: str, mention: str) -> int:
@@ -127,13 +129,22 @@ def add_other_issue_nones(groups, rng, frac):
         r = rng.choice(stance_recs)
         issue = ISSUES[g["issue"]]
         pool = [k for k in by_split[issue["split"]] if k != g["issue"]]
-        fam = [k for k in pool if ISSUES[k]["family"] == issue["family"] or ISSUES[k]["topic"] == issue["topic"]]
+        fam = [
+            k for k in pool if ISSUES[k]["family"] == issue["family"] or ISSUES[k]["topic"] == issue["topic"]
+        ]
         other = rng.choice(fam if fam and rng.random() < 0.6 else pool)
         # never pair an issue whose phrases occur in the sentence
         if any(np.lower() in g["sentence"].lower() for np in ISSUES[other]["np"]):
             continue
-        extra.append(dict(sentence=g["sentence"], context=g["context"], origin=g["origin"], issue=other,
-                          records=[dict(r, label="none", phenomenon="none_other_issue")]))
+        extra.append(
+            dict(
+                sentence=g["sentence"],
+                context=g["context"],
+                origin=g["origin"],
+                issue=other,
+                records=[dict(r, label="none", phenomenon="none_other_issue")],
+            )
+        )
     return extra
 
 
@@ -143,10 +154,22 @@ def flatten(groups, issue_table):
         for r in g["records"]:
             key = r.get("issue", g["issue"])
             iss = issue_table[key]
-            recs.append(dict(actor=r["actor"], mention=r["mention"], issue=iss["name"],
-                             issue_description=iss["desc"], context=g.get("context", "") or "",
-                             sentence=g["sentence"], label=r["label"], phenomenon=r["phenomenon"],
-                             topic=iss["topic"], origin=g["origin"], _key=key, _split=iss["split"]))
+            recs.append(
+                dict(
+                    actor=r["actor"],
+                    mention=r["mention"],
+                    issue=iss["name"],
+                    issue_description=iss["desc"],
+                    context=g.get("context", "") or "",
+                    sentence=g["sentence"],
+                    label=r["label"],
+                    phenomenon=r["phenomenon"],
+                    topic=iss["topic"],
+                    origin=g["origin"],
+                    _key=key,
+                    _split=iss["split"],
+                )
+            )
     return recs
 
 
@@ -161,7 +184,10 @@ def validate(recs):
             continue
         if find_like_inputs(r["sentence"], r["mention"]) < 0:
             dropped["mention_not_found"] += 1
-            print(f"  mention not found: {r['origin']} {r['mention']!r} in {r['sentence'][:90]!r}", file=sys.stderr)
+            print(
+                f"  mention not found: {r['origin']} {r['mention']!r} in {r['sentence'][:90]!r}",
+                file=sys.stderr,
+            )
             continue
         ok.append(r)
     return ok, dropped
@@ -173,7 +199,7 @@ def balance(recs, rng):
     fixed = collections.Counter(r["label"] for r in recs if r["origin"] != "templated")
     # largest N such that for every label fixed[l] + templated[l] >= TARGET[l]*N
     n_max = min((total[l]) / TARGET[l] for l in LABELS)
-    keep_n = {l: max(0, int(round(TARGET[l] * n_max)) - fixed[l]) for l in LABELS}
+    keep_n = {l: max(0, round(TARGET[l] * n_max) - fixed[l]) for l in LABELS}
     out = [r for r in recs if r["origin"] != "templated"]
     for l in LABELS:
         pool = [r for r in recs if r["origin"] == "templated" and r["label"] == l]
@@ -185,12 +211,13 @@ def balance(recs, rng):
         for ph in sorted(by_ph):
             items = by_ph[ph]
             rng.shuffle(items)
-            out += items[: int(round(len(items) * ratio))]
+            out += items[: round(len(items) * ratio)]
     return out
 
 
 def write_card(splits, dropped):
     allr = [r for s in splits.values() for r in s]
+
     def table(field, rows=None):
         rows = rows or allr
         c = collections.Counter(r[field] for r in rows)
@@ -199,12 +226,19 @@ def write_card(splits, dropped):
             lc = collections.Counter(r["label"] for r in rows if r[field] == k)
             lines.append(f"| {k} | {v} | " + " | ".join(str(lc[l]) for l in LABELS) + " |")
         return "\n".join(lines)
-    split_lines = ["| split | n | issues | support | oppose | neutral | none |", "|---|---|---|---|---|---|---|"]
+
+    split_lines = [
+        "| split | n | issues | support | oppose | neutral | none |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for s in ("train", "dev", "test"):
         rows = splits[s]
         lc = collections.Counter(r["label"] for r in rows)
-        split_lines.append(f"| {s} | {len(rows)} | {len(set(r['issue'] for r in rows))} | "
-                           + " | ".join(str(lc[l]) for l in LABELS) + " |")
+        split_lines.append(
+            f"| {s} | {len(rows)} | {len(set(r['issue'] for r in rows))} | "
+            + " | ".join(str(lc[l]) for l in LABELS)
+            + " |"
+        )
     issues_by_split = {s: sorted(set(r["issue"] for r in splits[s])) for s in splits}
     tmpl = (HERE / "DATA_CARD.template.md").read_text(encoding="utf-8")
     card = tmpl.replace("{{TOTAL}}", str(len(allr)))
@@ -223,9 +257,10 @@ def write_card(splits, dropped):
 
 
 def main():
-    rng = random.Random(SEED)
-    issue_table = {k: dict(name=v["name"], desc=v["desc"], topic=v["topic"], split=v["split"])
-                   for k, v in ISSUES.items()}
+    random.Random(SEED)
+    issue_table = {
+        k: dict(name=v["name"], desc=v["desc"], topic=v["topic"], split=v["split"]) for k, v in ISSUES.items()
+    }
     issue_table.update(newsmtsc_labels.issue_table())
     issue_table.update(claimstance.issue_table())
 
@@ -260,8 +295,23 @@ def main():
                 counters[r["_key"]] += 1
                 rid = f"{s}-{r['origin'][:4]}-{r['_key']}-{counters[r['_key']]:04d}"
                 row = {"id": rid}
-                row.update({k: r[k] for k in ("actor", "mention", "issue", "issue_description", "context",
-                                               "sentence", "label", "phenomenon", "topic", "origin")})
+                row.update(
+                    {
+                        k: r[k]
+                        for k in (
+                            "actor",
+                            "mention",
+                            "issue",
+                            "issue_description",
+                            "context",
+                            "sentence",
+                            "label",
+                            "phenomenon",
+                            "topic",
+                            "origin",
+                        )
+                    }
+                )
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
     write_card(splits, dropped)
 
@@ -272,11 +322,18 @@ def main():
         print(s, len(splits[s]), dict(collections.Counter(r["label"] for r in splits[s])))
     print("labels", dict(collections.Counter(r["label"] for r in allr)))
     print("origin", dict(collections.Counter(r["origin"] for r in allr)))
-    print("phenomenon", dict(sorted(collections.Counter(r["phenomenon"] for r in allr).items(), key=lambda x: -x[1])))
+    print(
+        "phenomenon",
+        dict(sorted(collections.Counter(r["phenomenon"] for r in allr).items(), key=lambda x: -x[1])),
+    )
     print("issues", len(set(r["issue"] for r in allr)), "dropped", dict(dropped))
     # split leakage check
     iss = {s: set(r["issue"] for r in splits[s]) for s in splits}
-    assert not (iss["train"] & iss["test"]) and not (iss["train"] & iss["dev"]) and not (iss["dev"] & iss["test"])
+    assert (
+        not (iss["train"] & iss["test"])
+        and not (iss["train"] & iss["dev"])
+        and not (iss["dev"] & iss["test"])
+    )
 
 
 if __name__ == "__main__":

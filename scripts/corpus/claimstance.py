@@ -69,26 +69,100 @@ MOTIONS = {
 }
 PER_MOTION = 13
 
-FIRST = ["Anna", "Tomas", "Maria", "David", "Leila", "Jonas", "Priya", "Samuel", "Ines", "Kofi", "Elena",
-         "Marek", "Ruth", "Hiroshi", "Carmen", "Olumide", "Freya", "Rafael", "Greta", "Aziz", "Nadia",
-         "Pieter", "Sofia", "Liam", "Mei", "Viktor", "Hannah", "Diego", "Amara", "Johan"]
-LAST = ["Keller", "Novak", "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Brennan", "Castillo",
-        "Mensah", "Petrova", "Dubois", "Hadley", "Sorensen", "Varga", "Ibrahim", "Whitfield", "Rossi",
-        "Kowalski", "Nakamura", "Oyelaran", "Lindgren", "Marsh", "Albrecht", "Quinn", "Ferreira"]
-ROLES = ["an opposition lawmaker", "a government minister", "a senior senator", "a think-tank economist",
-         "the committee chair", "a campaign spokeswoman", "a former minister", "a union leader",
-         "a member of parliament", "a policy adviser", "a regional governor", "the party's deputy leader"]
-FRAMES = [
-    "{S}, {role}, argued that {claim}.", "“{Claim},” {S} said.", "{S} told the committee that {claim}.",
-    "Speaking during the debate, {S} insisted that {claim}.", "{S} said in a statement that {claim}.",
-    "In an op-ed, {S} wrote that {claim}.", "“{Claim},” {S}, {role}, told reporters.",
-    "{S} said: “{Claim}.”", "{S} maintained that {claim}.",
+FIRST = [
+    "Anna",
+    "Tomas",
+    "Maria",
+    "David",
+    "Leila",
+    "Jonas",
+    "Priya",
+    "Samuel",
+    "Ines",
+    "Kofi",
+    "Elena",
+    "Marek",
+    "Ruth",
+    "Hiroshi",
+    "Carmen",
+    "Olumide",
+    "Freya",
+    "Rafael",
+    "Greta",
+    "Aziz",
+    "Nadia",
+    "Pieter",
+    "Sofia",
+    "Liam",
+    "Mei",
+    "Viktor",
+    "Hannah",
+    "Diego",
+    "Amara",
+    "Johan",
 ]
-FRAMES_DISPUTE = ["{S} argued that {claim}, a view {O} rejected.",
-                  "{S} said {claim}; {O} disputed that.",
-                  "{O} dismissed the argument, made by {S}, that {claim}."]
-FRAMES_REPORT = ["{O}, who chaired the hearing, said {S} had argued that {claim}.",
-                 "According to {O}, {S} told the panel that {claim}."]
+LAST = [
+    "Keller",
+    "Novak",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Brennan",
+    "Castillo",
+    "Mensah",
+    "Petrova",
+    "Dubois",
+    "Hadley",
+    "Sorensen",
+    "Varga",
+    "Ibrahim",
+    "Whitfield",
+    "Rossi",
+    "Kowalski",
+    "Nakamura",
+    "Oyelaran",
+    "Lindgren",
+    "Marsh",
+    "Albrecht",
+    "Quinn",
+    "Ferreira",
+]
+ROLES = [
+    "an opposition lawmaker",
+    "a government minister",
+    "a senior senator",
+    "a think-tank economist",
+    "the committee chair",
+    "a campaign spokeswoman",
+    "a former minister",
+    "a union leader",
+    "a member of parliament",
+    "a policy adviser",
+    "a regional governor",
+    "the party's deputy leader",
+]
+FRAMES = [
+    "{S}, {role}, argued that {claim}.",
+    "“{Claim},” {S} said.",
+    "{S} told the committee that {claim}.",
+    "Speaking during the debate, {S} insisted that {claim}.",
+    "{S} said in a statement that {claim}.",
+    "In an op-ed, {S} wrote that {claim}.",
+    "“{Claim},” {S}, {role}, told reporters.",
+    "{S} said: “{Claim}.”",
+    "{S} maintained that {claim}.",
+]
+FRAMES_DISPUTE = [
+    "{S} argued that {claim}, a view {O} rejected.",
+    "{S} said {claim}; {O} disputed that.",
+    "{O} dismissed the argument, made by {S}, that {claim}.",
+]
+FRAMES_REPORT = [
+    "{O}, who chaired the hearing, said {S} had argued that {claim}.",
+    "According to {O}, {S} told the panel that {claim}.",
+]
 
 
 def issue_table():
@@ -96,16 +170,49 @@ def issue_table():
     for key, name, topic, split in MOTIONS.values():
         if split is None:
             continue
-        out[key] = dict(name=name, topic=topic, split=split,
-                        desc=f"The debate motion on {name}. support = argues for {name}; oppose = argues against it.")
+        out[key] = dict(
+            name=name,
+            topic=topic,
+            split=split,
+            desc=f"The debate motion on {name}. support = argues for {name}; oppose = argues against it.",
+        )
     return out
 
 
 def _lc(claim):
     w = claim.split()[0]
-    if w in ("The", "A", "An", "It", "This", "There", "Such", "Many", "Most", "Some", "These", "Those",
-             "When", "If", "With", "Without", "In", "For", "Its", "Their", "Every", "No", "All", "Children",
-             "People", "Violent", "Exposure", "Playing", "Boxing", "Gambling"):
+    if w in (
+        "The",
+        "A",
+        "An",
+        "It",
+        "This",
+        "There",
+        "Such",
+        "Many",
+        "Most",
+        "Some",
+        "These",
+        "Those",
+        "When",
+        "If",
+        "With",
+        "Without",
+        "In",
+        "For",
+        "Its",
+        "Their",
+        "Every",
+        "No",
+        "All",
+        "Children",
+        "People",
+        "Violent",
+        "Exposure",
+        "Playing",
+        "Boxing",
+        "Gambling",
+    ):
         return claim[0].lower() + claim[1:]
     return claim
 
@@ -130,23 +237,30 @@ def load(path, rng):
                 continue
             label = "support" if r["claims.stance"] == "PRO" else "oppose"
             opp = "oppose" if label == "support" else "support"
-            s_name = names[ni % len(names)]; ni += 1
-            o_name = names[ni % len(names)]; ni += 1
+            s_name = names[ni % len(names)]
+            ni += 1
+            o_name = names[ni % len(names)]
+            ni += 1
             s_sur, o_sur = s_name.split()[1], o_name.split()[1]
             if s_sur == o_sur:
                 continue
             x = rng.random()
             s_m = s_name if rng.random() < 0.7 else s_sur
-            fill = dict(S=s_m, O=o_name, role=rng.choice(ROLES), claim=_lc(claim),
-                        Claim=claim[0].upper() + claim[1:])
+            fill = dict(
+                S=s_m, O=o_name, role=rng.choice(ROLES), claim=_lc(claim), Claim=claim[0].upper() + claim[1:]
+            )
             if x < 0.15:
                 sent = rng.choice(FRAMES_DISPUTE).format(**fill)
-                recs = [dict(actor=s_name, mention=s_m, label=label, phenomenon="reported_speech"),
-                        dict(actor=o_name, mention=o_name, label=opp, phenomenon="multi_actor_opposite")]
+                recs = [
+                    dict(actor=s_name, mention=s_m, label=label, phenomenon="reported_speech"),
+                    dict(actor=o_name, mention=o_name, label=opp, phenomenon="multi_actor_opposite"),
+                ]
             elif x < 0.30:
                 sent = rng.choice(FRAMES_REPORT).format(**fill)
-                recs = [dict(actor=s_name, mention=s_m, label=label, phenomenon="reported_speech"),
-                        dict(actor=o_name, mention=o_name, label="none", phenomenon="holder_vs_reporter")]
+                recs = [
+                    dict(actor=s_name, mention=s_m, label=label, phenomenon="reported_speech"),
+                    dict(actor=o_name, mention=o_name, label="none", phenomenon="holder_vs_reporter"),
+                ]
             else:
                 sent = rng.choice(FRAMES).format(**fill)
                 recs = [dict(actor=s_name, mention=s_m, label=label, phenomenon="reported_speech")]
@@ -154,10 +268,17 @@ def load(path, rng):
                 continue
             sent = sent[0].upper() + sent[1:]
             name = MOTIONS[tid][1]
-            ctx = rng.choice(["", "", f"Lawmakers spent the afternoon debating {name}.",
-                              f"The hearing on {name} ran late into the evening.",
-                              f"The panel took evidence on {name}.",
-                              f"Debate over {name} has intensified in recent weeks."])
-            groups.append(dict(sentence=sent, context=ctx, issue=key, origin="claimstance_transformed",
-                               records=recs))
+            ctx = rng.choice(
+                [
+                    "",
+                    "",
+                    f"Lawmakers spent the afternoon debating {name}.",
+                    f"The hearing on {name} ran late into the evening.",
+                    f"The panel took evidence on {name}.",
+                    f"Debate over {name} has intensified in recent weeks.",
+                ]
+            )
+            groups.append(
+                dict(sentence=sent, context=ctx, issue=key, origin="claimstance_transformed", records=recs)
+            )
     return groups

@@ -221,7 +221,7 @@ def is_agent(doc: Any | None, start: int, end: int) -> bool:
     return _agent_by_parse(span.root) or _before_its_verb(doc, span.end)
 
 
-DASHES = frozenset({"—", "–", "-", "--"})
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "CCONJ", "NUM"})
 
 

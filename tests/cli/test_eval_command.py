@@ -17,7 +17,9 @@ def _write_set(folder: Path) -> Path:
     article.mkdir(parents=True)
     (article / "article.txt").write_text(ARTICLE["text"], encoding="utf-8")
     (article / "article.json").write_text(
-        json.dumps({"title": ARTICLE["title"], "published": ARTICLE["published_at"], "text_file": "article.txt"})
+        json.dumps(
+            {"title": ARTICLE["title"], "published": ARTICLE["published_at"], "text_file": "article.txt"}
+        )
     )
     (article / "issues.json").write_text(json.dumps([{"id": "arm", **ISSUE}]))
     gold = [
