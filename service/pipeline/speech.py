@@ -203,6 +203,17 @@ STANCE_NOUNS = frozenset(
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+# People and bodies that act for the actor named before them ("Russian diplomats").
+AGENT_NOUNS = frozenset(
+    {
+        "official", "diplomat", "leader", "government", "administration", "negotiator", "envoy",
+        "spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "president",
+        "force", "troop", "military", "army", "authority", "delegation", "lawmaker", "senator",
+        "parliament", "legislator", "prime", "chancellor", "secretary", "ambassador", "embassy",
+        "department", "office", "cabinet", "regime", "officer", "commander", "navy", "court",
+        "agency", "central", "bank", "foreign", "defense", "defence", "state", "premier",
+    }
+)  # fmt: skip
 
 
 def is_agent(doc: Any | None, start: int, end: int) -> bool:
@@ -218,7 +229,12 @@ def is_agent(doc: Any | None, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    return _agent_by_parse(span.root) or _before_its_verb(doc, span.end)
+    root = span.root
+    if _agent_by_parse(root):
+        return True
+    # The surface fallback is for phrases the parser hung off a preposition or
+    # another noun phrase; a modifier ("a key U.S. ally") stays a modifier.
+    return root.dep_ not in ("compound", "poss", "amod", "nmod") and _before_its_verb(doc, span.end)
 
 
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
@@ -245,9 +261,17 @@ def _agent_by_parse(token: Any) -> bool:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             return True
-        if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.lemma_.lower() in STANCE_NOUNS:
+        head = token.head.lemma_.lower()
+        if token.dep_ in ("poss", "compound", "nmod", "amod") and head in STANCE_NOUNS:
             return True
-        if token.dep_ not in ("compound", "appos", "conj", "preconj", "cc", "nmod") or token.head is token:
+        if token.dep_ in ("compound", "nmod", "amod"):
+            # "U.S. officials said" speaks for the U.S.; "a key U.S. ally" or
+            # "UN sanctions" only name it.
+            if head not in AGENT_NOUNS:
+                return False
+        elif token.dep_ not in ("appos", "conj", "preconj", "cc"):
+            return False
+        if token.head is token:
             return False
         token = token.head
 
