@@ -34,6 +34,7 @@ class Settings:
     hypothesis_template: str = "{actor} {verb} {issue}."
     torch_threads: int = 0
     quantize: bool = True
+    min_confidence: float = 0.0
     load_default_actors: bool = True
     worker_threads: int = 1
     job_retries: int = 3

@@ -5,10 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from flask_smorest import abort
+
+T = TypeVar("T")
 
 
 def encode_cursor(*key: Any) -> str:
@@ -30,3 +33,13 @@ def decode_cursor(cursor: str, shape: tuple[type, ...]) -> tuple[Any, ...]:
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         abort(400, message="Invalid cursor.", errors={"query": {"cursor": ["Invalid cursor."]}})
         raise  # unreachable: abort raises
+
+
+def page(
+    rows: Sequence[T], limit: int, key: Callable[[T], tuple[Any, ...]], present: Callable[[T], Any]
+) -> dict[str, Any]:
+    """A page envelope from `limit + 1` fetched rows: the extra row only says
+    whether there is a next page, whose cursor is the last shown row's key."""
+    shown = list(rows[:limit])
+    cursor = encode_cursor(*key(shown[-1])) if len(rows) > limit else None
+    return {"items": [present(row) for row in shown], "next_cursor": cursor}

@@ -67,7 +67,12 @@ class AnalysisRuntime:
             if self._analyser is None:
                 from service.pipeline.analyse import Analyser, AnalyserConfig
 
-                self._analyser = Analyser(AnalyserConfig(classifier=classifier_config(self.settings)))
+                self._analyser = Analyser(
+                    AnalyserConfig(
+                        classifier=classifier_config(self.settings),
+                        min_confidence=self.settings.min_confidence,
+                    )
+                )
             return self._analyser
 
     def ensure_default_actors(self, session: Session) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from service.actor_store import search_text, set_affiliations, user_key
 from service.api.lookup import get_or_404
 from service.db import db
-from service.keyset import decode_cursor, encode_cursor
+from service.keyset import decode_cursor, page
 from service.orm import Actor, Affiliation
 from service.schemas.actors import ActorIn, ActorOut, ActorPatch, ActorQuery
 from service.schemas.common import page_schema
@@ -56,12 +56,7 @@ class Actors(MethodView):
             (last_id,) = decode_cursor(query["cursor"], (int,))
             stmt = stmt.where(Actor.id < last_id)
         rows = list(db.session.scalars(stmt.limit(limit + 1)))
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return {
-            "items": [actor_dict(a) for a in rows],
-            "next_cursor": encode_cursor(rows[-1].id) if more else None,
-        }
+        return page(rows, limit, lambda a: (a.id,), actor_dict)
 
     @blp.arguments(ActorIn)
     @blp.response(201, ActorOut)

@@ -16,7 +16,7 @@ from service.api.lookup import get_or_404
 from service.api.stances import with_provenance
 from service.article_store import add_article, enqueue_analysis, wait_for_analysis
 from service.db import db
-from service.keyset import decode_cursor, encode_cursor
+from service.keyset import decode_cursor, page
 from service.orm import AnalysisRun, Article, ArticleStatus, Evidence, StanceRecord
 from service.schemas.articles import (
     ArticleIn,
@@ -87,9 +87,7 @@ class Articles(MethodView):
             (last_id,) = decode_cursor(query["cursor"], (int,))
             stmt = stmt.where(Article.id < last_id)
         rows = list(db.session.scalars(stmt.limit(limit + 1)))
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return {"items": rows, "next_cursor": encode_cursor(rows[-1].id) if more else None}
+        return page(rows, limit, lambda a: (a.id,), lambda a: a)
 
     @blp.arguments(ArticleIn)
     @blp.arguments(SubmitQuery, location="query")

@@ -12,7 +12,7 @@ from flask_smorest import Blueprint
 
 from service.api.lookup import get_or_404
 from service.db import db
-from service.keyset import decode_cursor, encode_cursor
+from service.keyset import decode_cursor, page
 from service.orm import Actor, Article, Evidence, Issue, StanceRecord, utcnow
 from service.schemas.common import page_schema
 from service.schemas.stances import ReviewIn, StanceOut, StanceQuery
@@ -69,10 +69,7 @@ class Stances(MethodView):
             )
         stmt = stmt.order_by(StanceRecord.observed_at.desc(), StanceRecord.id.desc()).limit(limit + 1)
         rows = list(db.session.scalars(with_provenance(stmt)))
-        more = len(rows) > limit
-        rows = rows[:limit]
-        cursor = encode_cursor(rows[-1].observed_at, rows[-1].id) if more else None
-        return {"items": [stance_dict(r) for r in rows], "next_cursor": cursor}
+        return page(rows, limit, lambda r: (r.observed_at, r.id), stance_dict)
 
 
 @blp.route("/<int:stance_id>")
