@@ -6,7 +6,10 @@ its support/oppose/neutral distribution (renormalised without "none") is
 weighted by how sure the classifier is that there is a position at all
 (1 - p(none)). The label is the vote's winner; the confidence is the best
 single piece of evidence's probability for that label, so one clear
-sentence is not diluted by weaker ones. All evidence is kept, strongest first.
+sentence is not diluted by weaker ones. When some evidence takes a side
+(support or oppose, p >= 0.5), only such evidence votes: an actor that
+condemns strikes in one sentence and "did not clarify" in another opposes
+them. All evidence is kept, strongest first.
 
 Role roll-up follows the annotation guidelines: a person who speaks for a
 state on the article date gives the state the same stance unless the
@@ -56,11 +59,22 @@ def to_evidence(item: Classified) -> Evidence | None:
     )
 
 
+POLAR = ("support", "oppose")
+# A side taken anywhere in the article outweighs engaging without one
+# (guidelines: neutral is "engages with the issue without taking a side").
+POLAR_MIN_SCORE = 0.5
+
+
+def _voters(evidence: Sequence[Evidence]) -> Sequence[Evidence]:
+    polar = [e for e in evidence if e.label in POLAR and e.scores.get(e.label, 0.0) >= POLAR_MIN_SCORE]
+    return polar or evidence
+
+
 def combine(actor_key: str, issue_key: str, evidence: Sequence[Evidence]) -> StanceResult:
     """One stance from non-empty evidence (see the module docstring)."""
     votes: dict[str, float] = dict.fromkeys(LABELS, 0.0)
     total = 0.0
-    for item in evidence:
+    for item in _voters(evidence):
         stance_mass = sum(item.scores.get(lab, 0.0) for lab in LABELS)
         if stance_mass <= 0:
             continue

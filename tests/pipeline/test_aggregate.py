@@ -67,3 +67,17 @@ def test_spokesperson_only_as_state() -> None:
     speaks = roles({"SPOX": (("RUS",), False)})
     results = aggregate([item("SPOX", "talks", 1, oppose=0.8)], speaks)
     assert [(r.actor_key, r.label) for r in results] == [("RUS", "oppose")]
+
+
+def test_a_side_taken_outweighs_a_stronger_neutral_sentence() -> None:
+    # "condemned the strikes" (oppose) and "did not clarify" (neutral) in one article.
+    results = aggregate([item("RUS", "isr", 1, neutral=0.97), item("RUS", "isr", 2, oppose=0.7, neutral=0.3)])
+    assert results[0].label == "oppose"
+    assert [e.sentence_index for e in results[0].evidence] == [2, 1]
+
+
+def test_weak_sides_leave_a_neutral_reading() -> None:
+    results = aggregate(
+        [item("USA", "arm", 1, neutral=0.8), item("USA", "arm", 2, neutral=0.55, support=0.45)]
+    )
+    assert results[0].label == "neutral"
