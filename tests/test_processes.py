@@ -3,11 +3,6 @@ worker process, sharing the database and the SQLite queue."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,67 +11,22 @@ import httpx
 import pytest
 
 from tests.api.analysis_fixtures import ARTICLE, ISSUE
+from tests.reliability.processes import deployment_env, gunicorn, start, stop
 
 pytestmark = pytest.mark.slow
-BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_ready(base: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise TimeoutError("server did not start")
 
 
 @pytest.fixture
 def deployment(tmp_path: Path, database_url: str, tiny_model_dir: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "STANCE_DATA_DIR": str(tmp_path),
-        "STANCE_DATABASE_URL": database_url,
-        "STANCE_QUEUE_URL": f"sqlite:///{tmp_path / 'queue.db'}",
-        "STANCE_MODEL_PATH": str(tiny_model_dir),
-        "STANCE_QUANTIZE": "0",
-        "STANCE_LOAD_DEFAULT_ACTORS": "0",
-        "STANCE_BIND": f"127.0.0.1:{port}",
-        "STANCE_WEB_WORKERS": "2",
-    }
+    env = deployment_env(tmp_path, database_url, tiny_model_dir)
     logs = tmp_path / "logs"
     logs.mkdir()
-    web = subprocess.Popen(
-        [str(BIN / "stance-tracker"), "serve"], env=env,
-        stdout=(logs / "web.out").open("wb"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    worker = subprocess.Popen(
-        [str(BIN / "stance-tracker"), "worker"], env=env,
-        stdout=(logs / "worker.out").open("wb"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/api/v1"
+    worker = start(["worker"], env, logs / "worker.out")
     try:
-        _wait_ready(base, web)
-        yield base
+        with gunicorn(env, logs / "web.out") as base:
+            yield base
     finally:
-        for proc in (web, worker):
-            proc.send_signal(signal.SIGINT)
-        for proc in (web, worker):
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(worker)
 
 
 def test_article_flows_from_gunicorn_through_the_worker_to_every_view(deployment: str) -> None:
