@@ -161,14 +161,22 @@ def pronoun_offsets(sentence: Sentence, doc: Any | None) -> list[tuple[int, int]
     return [(sentence.start + m.start(), sentence.start + m.end()) for m in _PRONOUN.finditer(sentence.text)]
 
 
+def _parsed_span(doc: Any | None, start: int, end: int) -> Any | None:
+    """The parsed tokens of the phrase at these offsets, None without a parse."""
+    return None if doc is None else doc.char_span(start, end, alignment_mode="expand")
+
+
+def _parsed_root(doc: Any | None, start: int, end: int) -> Any | None:
+    """The syntactic head of the phrase at these offsets, None without a parse."""
+    span = _parsed_span(doc, start, end)
+    return None if span is None else span.root
+
+
 def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
     """Whether the phrase at these offsets is a grammatical subject (None: no parse)."""
-    if doc is None:
+    token = _parsed_root(doc, start, end)
+    if token is None:
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
     while token.dep_ in ("compound", "poss", "appos", "conj", "preconj", "cc") and token.head is not token:
         if token.dep_ == "poss":
             return False
@@ -183,13 +191,8 @@ LOCATIVE_PREPS = frozenset(
 
 def is_locative(doc: Any | None, start: int, end: int) -> bool:
     """True for a place named after a locative preposition ("talks in Moscow")."""
-    if doc is None:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+    root = _parsed_root(doc, start, end)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 # Nouns whose possessor or modifier holds a position ("Russia's support",
@@ -224,9 +227,7 @@ def is_agent(doc: Any | None, start: int, end: int) -> bool:
     of a stance noun ("Russia's support", "U.S. plans"). Objects, places and
     bystanders ("ousting Assad", "talks with Netanyahu", "Kerry's visit")
     are not. Without a parse every mention may hold one."""
-    if doc is None:
-        return True
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = _parsed_span(doc, start, end)
     if span is None:
         return True
     root = span.root
@@ -274,44 +275,3 @@ def _agent_by_parse(token: Any) -> bool:
         if token.head is token:
             return False
         token = token.head
-
-
-OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "oprd"})
-# Prepositions whose object is what a clause is about or aimed at. Others
-# ("after", "by", "as") are left alone: the small parser often attaches a
-# clause's subject to them ("came days after Israel ... launched strikes").
-NON_AGENT_PREPS = frozenset(
-    {
-        "over",
-        "for",
-        "with",
-        "of",
-        "about",
-        "against",
-        "on",
-        "to",
-        "toward",
-        "towards",
-        "between",
-        "under",
-        "from",
-    }
-)
-
-
-def is_bare_object(doc: Any | None, start: int, end: int) -> bool:
-    """True for an actor named only as an object ("ousting Assad", "talks with
-    Netanyahu", "a stalemate over Syria"): the clause is about it, not its
-    position. A relative clause ("from Russia's Foreign Ministry, which
-    condemned ...") or an agent phrase ("by Moscow") makes it an agent again."""
-    if doc is None:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ not in OBJECT_DEPS:
-        return False
-    if any(child.dep_ in ("relcl", "acl") for child in root.children):
-        return False
-    return root.dep_ != "pobj" or root.head.lower_ in NON_AGENT_PREPS
