@@ -10,9 +10,10 @@ from flask_smorest import Blueprint
 
 from service.api.lookup import get_or_404
 from service.api.stances import with_provenance
+from service.api.timeline import actor_records
 from service.changes import find_changes
 from service.db import db
-from service.orm import Actor, Issue, StanceRecord
+from service.orm import Actor, StanceRecord
 from service.schemas.compare import ChangesOut, ChangesQuery
 from service.serialise import actor_ref, issue_ref, stance_dict
 
@@ -26,16 +27,14 @@ class ActorChanges(MethodView):
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """The moments an actor's stance on an issue changed, with the records before and after"""
         actor = get_or_404(Actor, actor_id, "actor")
-        stmt = sa.select(
-            StanceRecord.id, StanceRecord.issue_id, StanceRecord.observed_at, StanceRecord.effective_label
-        ).where(StanceRecord.actor_id == actor.id, StanceRecord.is_current)
-        if "issue" in query:
-            get_or_404(Issue, query["issue"], "issue")
-            stmt = stmt.where(StanceRecord.issue_id == query["issue"])
-        if "from_" in query:
-            stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
-        if "to" in query:
-            stmt = stmt.where(StanceRecord.observed_at <= query["to"])
+        stmt = actor_records(
+            actor,
+            query,
+            StanceRecord.id,
+            StanceRecord.issue_id,
+            StanceRecord.observed_at,
+            StanceRecord.effective_label,
+        )
         changes = find_changes(db.session.execute(stmt).tuples())
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {

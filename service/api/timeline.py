@@ -19,6 +19,20 @@ from service.serialise import actor_ref, issue_ref, stance_dict
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 
 
+def actor_records(actor: Actor, query: dict[str, Any], *columns: Any) -> sa.Select[Any]:
+    """`columns` of the actor's current records, filtered by the query's
+    issue (404 when unknown), from and to."""
+    stmt = sa.select(*columns).where(StanceRecord.actor_id == actor.id, StanceRecord.is_current)
+    if "issue" in query:
+        get_or_404(Issue, query["issue"], "issue")
+        stmt = stmt.where(StanceRecord.issue_id == query["issue"])
+    if "from_" in query:
+        stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
+    if "to" in query:
+        stmt = stmt.where(StanceRecord.observed_at <= query["to"])
+    return stmt
+
+
 @blp.route("/actors/<int:actor_id>/history")
 class ActorHistory(MethodView):
     @blp.arguments(HistoryQuery, location="query")
@@ -26,20 +40,15 @@ class ActorHistory(MethodView):
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """An actor's stances per period: counts per label, net score, confidence, record ids"""
         actor = get_or_404(Actor, actor_id, "actor")
-        stmt = sa.select(
+        stmt = actor_records(
+            actor,
+            query,
             StanceRecord.id,
             StanceRecord.issue_id,
             StanceRecord.observed_at,
             StanceRecord.effective_label,
             StanceRecord.confidence,
-        ).where(StanceRecord.actor_id == actor.id, StanceRecord.is_current)
-        if "issue" in query:
-            get_or_404(Issue, query["issue"], "issue")
-            stmt = stmt.where(StanceRecord.issue_id == query["issue"])
-        if "from_" in query:
-            stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
-        if "to" in query:
-            stmt = stmt.where(StanceRecord.observed_at <= query["to"])
+        )
         periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
         issue_ids = {p.issue_id for p in periods}
         issues = {
