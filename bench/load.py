@@ -12,8 +12,13 @@ For each backend (SQLite, PostgreSQL) this script
    seconds, then the mixed workload for --duration seconds: 40 % actor history
    on one issue (the dashboard's timeline request), 40 % stance feeds (plain,
    per actor, per issue, per label), 10 % single articles, 10 % submissions;
+   --watched (default 0.8) of the reads come from dashboards polling 20
+   actors on 5 issues and the 200 newest articles, the rest pick uniformly
+   among all 2,000 actors, 50 issues and 100,000 articles (--watched 0: all
+   uniform, the worst case for the response cache);
 4. meanwhile a sequential probe times /stances, /actors/{id}/history?issue=
-   and /actors/{id}/history (all issues) from the client side (p50/p99);
+   and /actors/{id}/history (all issues) from the client side (p50/p99),
+   always on uniformly drawn actors and issues (mostly cache misses);
 5. prints errors, throughput, the ratio mixed / trivial and the latencies.
 
     python bench/load.py                      # both backends, about 8 minutes
@@ -165,24 +170,33 @@ PROBED = ("stances", "history", "history_all_issues")
 WRK_SCRIPT = """
 math.randomseed(11)
 local key, actors, issues, articles = "%(key)s", %(actors)d, %(issues)d, %(articles)d
+local watched = %(watched)f
 local labels = {"support", "oppose", "neutral"}
 local n = 0
 local headers = {["X-API-Key"] = key}
 local post_headers = {["X-API-Key"] = key, ["Content-Type"] = "application/json"}
+-- A share `watched` of reads come from dashboards polling 20 actors on 5 issues
+-- and the 200 newest articles; the rest explore uniformly.
+local function actor() if math.random() < watched then return math.random(20) end return math.random(actors) end
+local function issue() if math.random() < watched then return math.random(5) end return math.random(issues) end
+local function article()
+  if math.random() < watched then return articles - math.random(200) + 1 end
+  return math.random(articles)
+end
 request = function()
   local r = math.random()
   if r < 0.4 then
-    local path = "/api/v1/actors/" .. math.random(actors) .. "/history?interval=month&issue=" .. math.random(issues)
+    local path = "/api/v1/actors/" .. actor() .. "/history?interval=month&issue=" .. issue()
     return wrk.format("GET", path, headers)
   elseif r < 0.8 then
     local s = math.random(4)
     local path = "/api/v1/stances?limit=20"
-    if s == 2 then path = path .. "&actor=" .. math.random(actors)
-    elseif s == 3 then path = path .. "&issue=" .. math.random(issues)
+    if s == 2 then path = path .. "&actor=" .. actor()
+    elseif s == 3 then path = path .. "&issue=" .. issue()
     elseif s == 4 then path = path .. "&stance=" .. labels[math.random(3)] end
     return wrk.format("GET", path, headers)
   elseif r < 0.9 then
-    return wrk.format("GET", "/api/v1/articles/" .. math.random(articles), headers)
+    return wrk.format("GET", "/api/v1/articles/" .. article(), headers)
   end
   n = n + 1
   local body = '{"title": "Load ' .. n .. '", "text": "Load test article ' .. n .. ' ' .. math.random(1e9) ..
@@ -298,7 +312,7 @@ def bench_backend(
     seeded = time.monotonic() - started
     script = workdir / "mixed.lua"
     script.write_text(WRK_SCRIPT % {"key": BENCH_KEY, "actors": ACTORS, "issues": ISSUES,
-                                    "articles": len(rows["articles"])})  # fmt: skip
+                                    "articles": len(rows["articles"]), "watched": args.watched})  # fmt: skip
     with serve(url, workdir, queue_url, args.port) as base:
         run_wrk(base, 3, script, args.connections)  # warm-up: caches, connection pools
         trivial = run_wrk(base, args.trivial, None, args.connections)
@@ -311,6 +325,7 @@ def bench_backend(
         prober.join()
     return {
         "backend": backend,
+        "watched": args.watched,
         "records": len(rows["stance_records"]),
         "seed_seconds": round(seeded, 1),
         "trivial_rps": trivial["rps"],
@@ -338,6 +353,10 @@ def main() -> None:
     parser.add_argument(
         "--connections", type=int, default=4,
         help="wrk connections: one in flight per gunicorn worker thread pair; more only adds queueing",
+    )  # fmt: skip
+    parser.add_argument(
+        "--watched", type=float, default=0.8,
+        help="share of reads polling the dashboards' watched actors/issues/articles (0 = all uniform)",
     )  # fmt: skip
     parser.add_argument("--postgres-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")

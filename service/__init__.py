@@ -48,6 +48,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from service.errors import ProblemApi, problem_response
     from service.etag import install_etags
     from service.protection import protect
+    from service.response_cache import install_response_cache
 
     settings = load_settings(overrides)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -63,6 +64,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     api = ProblemApi(app)
     protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
+    install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
     install_etags(app, api)  # before any blueprint, so every GET is documented
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)

@@ -45,6 +45,8 @@ class Settings:
     auth_enabled: bool = True
     anonymous_reads: bool = False
     auth_cache_seconds: float = 10.0
+    # Per-process cache of GET answers, exact (keyed on the data generation); 0 turns it off.
+    response_cache_mb: float = 64.0
     # Rate limits per API key (per address for anonymous clients), Flask-Limiter syntax.
     ratelimit_enabled: bool = True
     rate_limit: str = "100/second;3000/minute"

@@ -27,6 +27,8 @@ from service.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("STANCE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = os.environ.get("STANCE_TEST_BACKENDS", "sqlite,postgresql").split(",")
+# Not emptied between tests: the migration history, and the one-row generation counters.
+KEPT_TABLES = frozenset({"alembic_version", "data_generation"})
 
 
 def _postgres_available() -> bool:
@@ -74,7 +76,7 @@ def postgres_schema(postgres_ok: bool) -> Iterator[str | None]:
 def _empty_postgres(url: str) -> None:
     engine = sa.create_engine(url)
     with engine.begin() as conn:
-        tables = [name for name in sa.inspect(conn).get_table_names() if name != "alembic_version"]
+        tables = [name for name in sa.inspect(conn).get_table_names() if name not in KEPT_TABLES]
         if tables:
             conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     engine.dispose()

@@ -10,14 +10,12 @@ import sqlalchemy as sa
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from sqlalchemy.orm import selectinload
 
 from service.api.lookup import get_or_404
-from service.api.stances import with_provenance
 from service.article_store import add_article, enqueue_analysis, wait_for_analysis
 from service.db import db
 from service.keyset import decode_cursor, page
-from service.orm import AnalysisRun, Article, ArticleStatus, Evidence, StanceRecord
+from service.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
 from service.schemas.articles import (
     ArticleIn,
     ArticleOut,
@@ -28,7 +26,7 @@ from service.schemas.articles import (
 )
 from service.schemas.common import page_schema
 from service.schemas.runs import RunList
-from service.serialise import stance_dict
+from service.stance_payload import stance_payloads
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="News articles")
 
@@ -46,17 +44,12 @@ def _too_long(text: str) -> bool:
 def _article_body(article: Article) -> dict[str, Any]:
     body = {c: getattr(article, c) for c in ArticleSummary().fields}
     body["text"] = article.text
-    records = db.session.scalars(
-        sa.select(StanceRecord)
+    ids = db.session.scalars(
+        sa.select(StanceRecord.id)
         .where(StanceRecord.article_id == article.id, StanceRecord.is_current)
-        .options(
-            selectinload(StanceRecord.actor),
-            selectinload(StanceRecord.issue),
-            selectinload(StanceRecord.evidence).selectinload(Evidence.reporter),
-        )
         .order_by(StanceRecord.id)
-    )
-    body["stances"] = [stance_dict(r) for r in records]
+    ).all()
+    body["stances"] = stance_payloads(db.session, ids)
     return body
 
 
@@ -207,14 +200,15 @@ class ArticleRuns(MethodView):
                 .order_by(AnalysisRun.id.desc())
             )
         )
-        records = db.session.scalars(
-            with_provenance(sa.select(StanceRecord).where(StanceRecord.article_id == article_id)).order_by(
-                StanceRecord.id
-            )
-        )
+        records = db.session.execute(
+            sa.select(StanceRecord.id, StanceRecord.run_id)
+            .where(StanceRecord.article_id == article_id)
+            .order_by(StanceRecord.id)
+        ).all()
+        payloads = stance_payloads(db.session, [record.id for record in records])
         by_run: dict[int, list[dict[str, Any]]] = {run.id: [] for run in runs}
-        for record in records:
-            by_run.setdefault(record.run_id, []).append(stance_dict(record))
+        for record, payload in zip(records, payloads, strict=True):
+            by_run.setdefault(record.run_id, []).append(payload)
         return {
             "items": [
                 {

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service.api.lookup import get_or_404
-from service.api.stances import with_provenance
 from service.api.timeline import actor_records
 from service.changes import find_changes
 from service.db import db
 from service.orm import Actor, StanceRecord
 from service.schemas.compare import ChangesOut, ChangesQuery
-from service.serialise import actor_ref, issue_ref, stance_dict
+from service.serialise import actor_ref
+from service.stance_payload import stance_payloads
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Stance changes")
 
@@ -37,22 +36,17 @@ class ActorChanges(MethodView):
         )
         changes = find_changes(db.session.execute(stmt).tuples())
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
-        records = {
-            r.id: r
-            for r in db.session.scalars(
-                with_provenance(sa.select(StanceRecord).where(StanceRecord.id.in_(ids)))
-            )
-        }
+        records = {r["id"]: r for r in stance_payloads(db.session, sorted(ids))}
         return {
             "actor": actor_ref(actor),
             "changes": [
                 {
-                    "issue": issue_ref(records[c.after_id].issue),
+                    "issue": records[c.after_id]["issue"],
                     "at": c.at,
                     "from_label": c.from_label,
                     "to_label": c.to_label,
-                    "before": stance_dict(records[c.before_id]),
-                    "after": stance_dict(records[c.after_id]),
+                    "before": records[c.before_id],
+                    "after": records[c.after_id],
                 }
                 for c in changes
             ],

@@ -6,45 +6,43 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import Response, current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
-from service.api.lookup import get_or_404
+from service.api.lookup import exists_or_404, get_or_404
 from service.db import db
+from service.json_response import json_response
 from service.keyset import decode_cursor, page
-from service.orm import Actor, Article, Evidence, Issue, StanceRecord, utcnow
+from service.orm import Actor, Article, Issue, StanceRecord, utcnow
 from service.schemas.common import page_schema
 from service.schemas.stances import ReviewIn, StanceOut, StanceQuery
-from service.serialise import stance_dict
+from service.stance_payload import stance_payload, stance_payloads
 
 blp = Blueprint("stances", __name__, url_prefix="/api/v1/stances", description="Stance records")
 
 StancePage = page_schema(StanceOut, "StancePage")
 
 
-def with_provenance(stmt: sa.Select[Any]) -> sa.Select[Any]:
-    """Eager-load everything stance_dict reads, in a fixed number of queries."""
-    return stmt.options(
-        sa.orm.selectinload(StanceRecord.actor),
-        sa.orm.selectinload(StanceRecord.issue),
-        sa.orm.selectinload(StanceRecord.article),
-        sa.orm.selectinload(StanceRecord.evidence).selectinload(Evidence.reporter),
-    )
+def payload_or_404(stance_id: int) -> dict[str, Any]:
+    found = stance_payload(db.session, stance_id) if 0 < stance_id < 2**63 else None
+    if found is None:
+        abort(404, message=f"No stance record with id {stance_id}.")
+    return found  # type: ignore[return-value]
 
 
 @blp.route("")
 class Stances(MethodView):
     @blp.arguments(StanceQuery, location="query")
     @blp.response(200, StancePage)
-    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+    def get(self, query: dict[str, Any]) -> Response:
         """Current stance records, newest first, filtered; cursor-paginated"""
         if "actor" in query:
-            get_or_404(Actor, query["actor"], "actor")
+            exists_or_404(Actor, query["actor"], "actor")
         if "issue" in query:
-            get_or_404(Issue, query["issue"], "issue")
+            exists_or_404(Issue, query["issue"], "issue")
         limit = query.get("limit") or current_app.config["SETTINGS"].page_size
-        stmt = sa.select(StanceRecord).where(StanceRecord.is_current)
+        stmt = sa.select(StanceRecord.observed_at, StanceRecord.id).where(StanceRecord.is_current)
         if "actor" in query:
             stmt = stmt.where(StanceRecord.actor_id == query["actor"])
         if "issue" in query:
@@ -68,20 +66,22 @@ class Stances(MethodView):
                 )
             )
         stmt = stmt.order_by(StanceRecord.observed_at.desc(), StanceRecord.id.desc()).limit(limit + 1)
-        rows = list(db.session.scalars(with_provenance(stmt)))
-        return page(rows, limit, lambda r: (r.observed_at, r.id), stance_dict)
+        rows = db.session.execute(stmt).all()
+        envelope = page(rows, limit, tuple, lambda row: row.id)
+        envelope["items"] = stance_payloads(db.session, envelope["items"])
+        return json_response(envelope)
 
 
 @blp.route("/<int:stance_id>")
 class StanceById(MethodView):
     @blp.response(200, StanceOut)
-    def get(self, stance_id: int) -> dict[str, Any]:
+    def get(self, stance_id: int) -> Response:
         """Read one stance record with its evidence and provenance"""
-        return stance_dict(get_or_404(StanceRecord, stance_id, "stance record"))
+        return json_response(payload_or_404(stance_id))
 
     @blp.arguments(ReviewIn)
     @blp.response(200, StanceOut)
-    def patch(self, data: dict[str, Any], stance_id: int) -> dict[str, Any]:
+    def patch(self, data: dict[str, Any], stance_id: int) -> Response:
         """Review a stance: set the label a person decided; the model's label is kept"""
         record = get_or_404(StanceRecord, stance_id, "stance record")
         record.review_label = data["label"]
@@ -90,4 +90,4 @@ class StanceById(MethodView):
         record.review_note = data.get("note")
         record.reviewed_at = utcnow()
         db.session.commit()
-        return stance_dict(record)
+        return json_response(payload_or_404(stance_id))

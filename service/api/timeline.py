@@ -9,12 +9,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service.api.lookup import get_or_404
-from service.api.stances import with_provenance
 from service.db import db
 from service.history import bucket
 from service.orm import Actor, Issue, StanceRecord
 from service.schemas.history import HistoryOut, HistoryQuery, PositionsOut, PositionsQuery
-from service.serialise import actor_ref, issue_ref, stance_dict
+from service.serialise import actor_ref, issue_ref
+from service.stance_payload import stance_payloads
 
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 
@@ -70,6 +70,7 @@ class IssuePositions(MethodView):
         issue = get_or_404(Issue, issue_id, "issue")
         ranked = sa.select(
             StanceRecord.id,
+            StanceRecord.actor_id,
             sa.func.row_number()
             .over(
                 partition_by=StanceRecord.actor_id,
@@ -80,15 +81,10 @@ class IssuePositions(MethodView):
         if "as_of" in query:
             ranked = ranked.where(StanceRecord.observed_at <= query["as_of"])
         latest = ranked.subquery()
-        stmt = (
-            sa.select(StanceRecord)
-            .join(latest, latest.c.id == StanceRecord.id)
-            .where(latest.c.rank == 1)
-            .order_by(StanceRecord.actor_id)
-        )
-        rows = db.session.scalars(with_provenance(stmt))
+        stmt = sa.select(latest.c.id).where(latest.c.rank == 1).order_by(latest.c.actor_id)
+        records = stance_payloads(db.session, db.session.scalars(stmt).all())
         return {
             "issue": issue_ref(issue),
             "as_of": query.get("as_of"),
-            "positions": [{"actor": actor_ref(r.actor), "stance": stance_dict(r)} for r in rows],
+            "positions": [{"actor": r["actor"], "stance": r} for r in records],
         }

@@ -96,11 +96,10 @@ def export_int8(model_dir: Path) -> Path:
     from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers.optimizer import optimize_model
-    from transformers import AutoModelForSequenceClassification
 
-    model = AutoModelForSequenceClassification.from_pretrained(
-        model_dir, local_files_only=True, dtype=torch.float32, attn_implementation="eager"
-    ).eval()
+    from service.nlp.classifier import load_torch_model
+
+    model = load_torch_model(model_dir, attn_implementation="eager")
     example = torch.ones((2, 8), dtype=torch.long)
     axes = {name: {0: "batch", 1: "tokens"} for name in INPUT_NAMES}
     target = model_dir / ONNX_FILE

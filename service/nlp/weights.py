@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 # Preference order: safetensors cannot run code when loaded, so it wins.
-WEIGHT_FILES: tuple[str, ...] = ("model.safetensors", "pytorch_model.bin")
+WEIGHT_FILES: tuple[str, ...] = ("model.safetensors", "model.int8.safetensors", "pytorch_model.bin")
 MODEL_INFO_FILE = "model_info.json"
 CHECKSUMS_FILE = "CHECKSUMS"
 

@@ -166,3 +166,29 @@ def test_onnx_int8_path_matches_torch(tmp_path: Path) -> None:
     onnx_path.write_bytes(onnx_path.read_bytes() + b"\0")
     with pytest.raises(ModelLoadError, match="onnx_sha256"):
         load_classifier(ClassifierConfig(path=str(folder), quantize=True))
+
+
+def test_int8_weights_file_loads_like_the_original(tmp_path: Path) -> None:
+    from service.nlp.classifier import load_torch_model
+    from service.training.export import save_model
+
+    folder = tiny_model(tmp_path / "fp32", dict(enumerate(CLASSIFIER_LABELS)))
+    reference = load_classifier(ClassifierConfig(path=str(folder), quantize=False)).classify(ITEMS)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    out = tmp_path / "int8"
+    info = save_model(
+        load_torch_model(folder), tokenizer, out, {"name": "tiny", "version": "1"}, export_onnx=False
+    )
+    assert info["weights_file"] == "model.int8.safetensors"
+    assert not (out / "model.safetensors").exists()
+    assert info["sha256"] == sha256_file(out / "model.int8.safetensors")
+    rows = load_classifier(ClassifierConfig(path=str(out), quantize=False)).classify(ITEMS)
+    assert_distributions(rows)
+    for left, right in zip(rows, reference, strict=True):
+        for label in CLASSIFIER_LABELS:
+            assert left[label] == pytest.approx(right[label], abs=0.02)
+
+    weights = out / "model.int8.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\1")
+    with pytest.raises(ModelLoadError, match="checksum mismatch"):
+        load_classifier(ClassifierConfig(path=str(out)))

@@ -171,3 +171,13 @@ def test_cors_preflight_needs_no_key(dashboard_app: Flask) -> None:
     assert preflight.headers["Access-Control-Allow-Origin"] == "https://dash.example"
     allowed = preflight.headers["Access-Control-Allow-Headers"].lower()
     assert {"authorization", "idempotency-key", "content-type"} <= {h.strip() for h in allowed.split(",")}
+
+
+def test_cached_answers_still_need_a_key(secured_app: Flask, make_key: Callable[..., str]) -> None:
+    reader = make_key("read")
+    client = secured_app.test_client()
+    headers = {"X-API-Key": reader}
+    assert client.get("/api/v1/issues", headers=headers).headers["X-Cache"] == "miss"
+    assert client.get("/api/v1/issues", headers=headers).headers["X-Cache"] == "hit"
+    anonymous = client.get("/api/v1/issues")
+    assert anonymous.status_code == 401 and anonymous.content_type == PROBLEM

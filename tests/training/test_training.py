@@ -82,9 +82,11 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pyt
     assert isinstance(json.loads(result.output[result.output.index("{") :]), dict)
 
     info = json.loads((out / "model_info.json").read_text())
-    assert info["sha256"] == sha256_file(out / "model.safetensors")
+    assert info["weights_file"] == "model.int8.safetensors"
+    assert info["sha256"] == sha256_file(out / "model.int8.safetensors")
     assert info["labels"] == list(CLASSIFIER_LABELS)
-    assert (out / "model.safetensors").stat().st_size < 50_000_000  # fp16
+    shipped = [out / "model.int8.safetensors", *out.glob("*.onnx")]
+    assert sum(path.stat().st_size for path in shipped) < 50_000_000  # the models/ budget
 
     classifier = load_classifier(ClassifierConfig(path=str(out), expected_sha256=info["sha256"]))
     assert (classifier.name, classifier.version) == (info["name"], info["version"])

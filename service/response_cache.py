@@ -1,0 +1,124 @@
+"""A per-process cache of whole GET answers, exact because it is keyed on the data's generation.
+
+Dashboards poll the same views all day. Each worker process keeps the bodies
+of recent JSON answers under (URL, Accept, data generation); the generation
+is two counters in the one-row `data_generation` table that database
+triggers bump on every write (migration 0003): `stances` for stance records,
+evidence, runs, actors and issues, `articles` for articles. A request reads
+that row (one primary-key probe), and when nothing its view depends on has
+changed since the answer was stored, the stored body is sent as is. Stance
+views depend only on `stances`, so a stream of article submissions does not
+flush them; article views depend on both.
+
+The counter is read before the view's own queries, so a stored body is never
+older than the generation it is filed under: a hit is always what the view
+would answer now. Auth and rate limits run before the lookup (hooks run in
+registration order); the stored headers include the ETag, so the ETag hook does not hash the body again. `X-Cache: hit` or
+`miss` tells operators what happened. STANCE_RESPONSE_CACHE_MB=0 turns it off.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import Flask, Response, g, request
+
+from service.db import db
+
+API_PREFIX = "/api/v1/"
+# Blueprints whose answers never come from the cache (liveness, docs, streamed exports).
+UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard"})
+ARTICLE_BLUEPRINTS = frozenset({"articles"})
+_RECOMPUTED_HEADERS = frozenset({"Content-Length", "X-Cache"})
+_GENERATIONS = sa.text("SELECT stances, articles FROM data_generation WHERE id = 1")
+
+
+@dataclass(frozen=True)
+class Stored:
+    generation: tuple[int, ...]
+    body: bytes
+    headers: tuple[tuple[str, str], ...]
+
+
+class ResponseCache:
+    """A thread-safe LRU of response bodies bounded by their total size in bytes."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[tuple[str, str], Stored] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str], generation: tuple[int, ...]) -> Stored | None:
+        with self._lock:
+            stored = self._entries.get(key)
+            if stored is None or stored.generation != generation:
+                return None
+            self._entries.move_to_end(key)
+            return stored
+
+    def put(self, key: tuple[str, str], stored: Stored) -> None:
+        size = len(stored.body)
+        if size > self.max_bytes // 8:  # one huge answer must not flush everything else
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
+            self._entries[key] = stored
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self._bytes -= len(evicted.body)
+
+
+def _current_generation() -> tuple[int, ...] | None:
+    """The counters this request's view depends on; None when it must not be cached."""
+    if request.method != "GET" or not request.path.startswith(API_PREFIX):
+        return None
+    blueprint = request.blueprint or ""
+    if blueprint in UNCACHED_BLUEPRINTS or request.endpoint is None:
+        return None
+    row = db.session.execute(_GENERATIONS).first()
+    if row is None:
+        return None
+    stances, articles = row
+    return (stances, articles) if blueprint in ARTICLE_BLUEPRINTS else (stances,)
+
+
+def install_response_cache(app: Flask, max_megabytes: float) -> None:
+    """Register the lookup (after auth and rate limits) and the store hooks."""
+    if max_megabytes <= 0:
+        return
+    cache = ResponseCache(int(max_megabytes * 1024 * 1024))
+    app.extensions["response_cache"] = cache
+
+    @app.before_request
+    def _lookup() -> Response | None:
+        generation = _current_generation()
+        if generation is None:
+            return None
+        key = (request.full_path, request.headers.get("Accept", ""))
+        stored = cache.get(key, generation)
+        if stored is None:
+            g.response_cache = (key, generation)
+            return None
+        response = Response(stored.body, status=200, headers=list(stored.headers))
+        response.headers["X-Cache"] = "hit"
+        return response
+
+    @app.after_request
+    def _store(response: Response) -> Response:
+        pending = g.pop("response_cache", None)
+        if pending is None:
+            return response
+        response.headers["X-Cache"] = "miss"
+        if response.status_code == 200 and not response.is_streamed and not response.direct_passthrough:
+            key, generation = pending
+            # The view's headers and the ETag hook's; later hooks (CORS, rate limits) run on hits too.
+            headers = tuple((k, v) for k, v in response.headers.items() if k not in _RECOMPUTED_HEADERS)
+            cache.put(key, Stored(generation, response.get_data(), headers))
+        return response
