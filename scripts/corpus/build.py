@@ -6,6 +6,7 @@
 rebuilds data/stance/{train,dev,test}.jsonl and models/DATA_CARD.md
 deterministically (fixed seeds, standard library only). Sources:
   handwritten.txt            hand-written news-style sentences (origin=handwritten)
+  handwritten_hard.txt       hand-written sentences for hard phenomena (origin=handwritten_hard)
   templates.py + lexicons    compositional templates (origin=templated)
   newsmtsc_labels.py         NewsMTSC sentences re-annotated for stance (origin=newsmtsc_reannotated)
   claimstance.py             IBM Claim Stance claims as reported speech (origin=claimstance_transformed)
@@ -56,8 +57,15 @@ def find_like_inputs(sentence: str, mention: str) -> int:
 
 # ------------------------------------------------------------------ sources
 def load_handwritten():
+    """handwritten.txt (origin=handwritten) and handwritten_hard.txt (origin=handwritten_hard)."""
+    return _load_handwritten_file("handwritten.txt", "handwritten") + _load_handwritten_file(
+        "handwritten_hard.txt", "handwritten_hard"
+    )
+
+
+def _load_handwritten_file(name, origin):
     groups, issue, cur = [], None, None
-    path = HERE / "handwritten.txt"
+    path = HERE / name
     for ln, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -65,7 +73,7 @@ def load_handwritten():
         if line.startswith("@issue"):
             issue = line.split()[1]
             if issue not in ISSUES:
-                raise SystemExit(f"handwritten.txt:{ln}: unknown issue {issue}")
+                raise SystemExit(f"{name}:{ln}: unknown issue {issue}")
             continue
         tag, _, rest = line.partition(":")
         rest = rest.strip()
@@ -85,27 +93,26 @@ def load_handwritten():
                 actor, mention, label, phen = parts
                 other = None
             if label not in LABELS:
-                raise SystemExit(f"handwritten.txt:{ln}: bad label {label}")
+                raise SystemExit(f"{name}:{ln}: bad label {label}")
             if actor not in actors_mod.ACTORS and not actor.startswith("~"):
                 pass  # persons/organisations outside the lexicon are fine for hand-written data
             rec = dict(actor=actor.lstrip("~"), mention=mention, label=label, phenomenon=phen)
             if other:
                 if other not in ISSUES:
-                    raise SystemExit(f"handwritten.txt:{ln}: unknown issue {other}")
+                    raise SystemExit(f"{name}:{ln}: unknown issue {other}")
                 rec["issue"] = other
             cur["records"].append(rec)
         else:
-            raise SystemExit(f"handwritten.txt:{ln}: cannot parse {raw!r}")
+            raise SystemExit(f"{name}:{ln}: cannot parse {raw!r}")
     for g in groups:
-        g["origin"] = "handwritten"
+        g["origin"] = origin
     return groups
 
 
 def load_templated():
     groups = []
-    for i, key in enumerate(sorted(ISSUES)):
-        if not ISSUES[key]["inf"]:
-            continue
+    # hand-written-only issues (empty inf) are skipped before numbering, so adding them keeps the seeds
+    for i, key in enumerate(k for k in sorted(ISSUES) if ISSUES[k]["inf"]):
         scale = 1.0
         for g in templates.generate(key, SEED + 7919 * i, scale):
             g["origin"] = "templated"
@@ -118,7 +125,9 @@ def add_other_issue_nones(groups, rng, frac):
     """none_other_issue: a clear stance sentence paired with a *different* issue."""
     by_split = collections.defaultdict(list)
     for k, v in ISSUES.items():
-        by_split[v["split"]].append(k)
+        # hand-written-only issues (some are inverse framings of templated ones) are never paired
+        if v["inf"]:
+            by_split[v["split"]].append(k)
     extra = []
     for g in groups:
         if g["origin"] not in ("templated", "handwritten") or g["issue"] not in ISSUES:
