@@ -7,13 +7,12 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from service.api.lookup import get_or_404
+from service.api.lookup import ref_or_404
 from service.api.timeline import actor_records
 from service.changes import find_changes
 from service.db import db
 from service.orm import Actor, StanceRecord
 from service.schemas.compare import ChangesOut, ChangesQuery
-from service.serialise import actor_ref
 from service.stance_payload import stance_payloads
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Stance changes")
@@ -25,9 +24,9 @@ class ActorChanges(MethodView):
     @blp.response(200, ChangesOut)
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """The moments an actor's stance on an issue changed, with the records before and after"""
-        actor = get_or_404(Actor, actor_id, "actor")
+        actor = ref_or_404(Actor, actor_id, "actor")
         stmt = actor_records(
-            actor,
+            actor_id,
             query,
             StanceRecord.id,
             StanceRecord.issue_id,
@@ -38,7 +37,7 @@ class ActorChanges(MethodView):
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {r["id"]: r for r in stance_payloads(db.session, sorted(ids))}
         return {
-            "actor": actor_ref(actor),
+            "actor": actor,
             "changes": [
                 {
                     "issue": records[c.after_id]["issue"],

@@ -23,8 +23,19 @@ def get_or_404(model: type[T], ident: int, what: str) -> T:
     return row  # type: ignore[return-value]
 
 
+def _row_or_404(model: Any, ident: int, what: str, *columns: Any) -> Any:
+    row = db.session.execute(sa.select(*columns).where(model.id == ident)).first() if _valid(ident) else None
+    if row is None:
+        abort(404, message=f"No {what} with id {ident}.")
+    return row  # type: ignore[return-value]
+
+
 def exists_or_404(model: Any, ident: int, what: str) -> None:
     """404 unless a row with this id exists; one primary-key probe, no ORM object built."""
-    found = _valid(ident) and db.session.execute(sa.select(model.id).where(model.id == ident)).first()
-    if not found:
-        abort(404, message=f"No {what} with id {ident}.")
+    _row_or_404(model, ident, what, model.id)
+
+
+def ref_or_404(model: Any, ident: int, what: str) -> dict[str, Any]:
+    """{"id", "name"} of an actor or issue (the API's reference shape), or 404; no ORM object built."""
+    row = _row_or_404(model, ident, what, model.id, model.name)
+    return {"id": row[0], "name": row[1]}

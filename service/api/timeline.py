@@ -8,23 +8,22 @@ import sqlalchemy as sa
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from service.api.lookup import get_or_404
+from service.api.lookup import exists_or_404, ref_or_404
 from service.db import db
 from service.history import bucket
 from service.orm import Actor, Issue, StanceRecord
 from service.schemas.history import HistoryOut, HistoryQuery, PositionsOut, PositionsQuery
-from service.serialise import actor_ref, issue_ref
 from service.stance_payload import stance_payloads
 
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 
 
-def actor_records(actor: Actor, query: dict[str, Any], *columns: Any) -> sa.Select[Any]:
+def actor_records(actor_id: int, query: dict[str, Any], *columns: Any) -> sa.Select[Any]:
     """`columns` of the actor's current records, filtered by the query's
     issue (404 when unknown), from and to."""
-    stmt = sa.select(*columns).where(StanceRecord.actor_id == actor.id, StanceRecord.is_current)
+    stmt = sa.select(*columns).where(StanceRecord.actor_id == actor_id, StanceRecord.is_current)
     if "issue" in query:
-        get_or_404(Issue, query["issue"], "issue")
+        exists_or_404(Issue, query["issue"], "issue")
         stmt = stmt.where(StanceRecord.issue_id == query["issue"])
     if "from_" in query:
         stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
@@ -39,9 +38,9 @@ class ActorHistory(MethodView):
     @blp.response(200, HistoryOut)
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """An actor's stances per period: counts per label, net score, confidence, record ids"""
-        actor = get_or_404(Actor, actor_id, "actor")
+        actor = ref_or_404(Actor, actor_id, "actor")
         stmt = actor_records(
-            actor,
+            actor_id,
             query,
             StanceRecord.id,
             StanceRecord.issue_id,
@@ -51,11 +50,10 @@ class ActorHistory(MethodView):
         )
         periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
         issue_ids = {p.issue_id for p in periods}
-        issues = {
-            i.id: issue_ref(i) for i in db.session.scalars(sa.select(Issue).where(Issue.id.in_(issue_ids)))
-        }
+        names = db.session.execute(sa.select(Issue.id, Issue.name).where(Issue.id.in_(issue_ids)))
+        issues = {issue_id: {"id": issue_id, "name": name} for issue_id, name in names}
         return {
-            "actor": actor_ref(actor),
+            "actor": actor,
             "interval": query["interval"],
             "periods": [p.as_dict(issues[p.issue_id]) for p in periods],
         }
@@ -67,7 +65,7 @@ class IssuePositions(MethodView):
     @blp.response(200, PositionsOut)
     def get(self, query: dict[str, Any], issue_id: int) -> dict[str, Any]:
         """Every actor's latest stance on the issue (as of a date), with its evidence"""
-        issue = get_or_404(Issue, issue_id, "issue")
+        issue = ref_or_404(Issue, issue_id, "issue")
         ranked = sa.select(
             StanceRecord.id,
             StanceRecord.actor_id,
@@ -77,14 +75,14 @@ class IssuePositions(MethodView):
                 order_by=(StanceRecord.observed_at.desc(), StanceRecord.id.desc()),
             )
             .label("rank"),
-        ).where(StanceRecord.issue_id == issue.id, StanceRecord.is_current)
+        ).where(StanceRecord.issue_id == issue_id, StanceRecord.is_current)
         if "as_of" in query:
             ranked = ranked.where(StanceRecord.observed_at <= query["as_of"])
         latest = ranked.subquery()
         stmt = sa.select(latest.c.id).where(latest.c.rank == 1).order_by(latest.c.actor_id)
         records = stance_payloads(db.session, db.session.scalars(stmt).all())
         return {
-            "issue": issue_ref(issue),
+            "issue": issue,
             "as_of": query.get("as_of"),
             "positions": [{"actor": r["actor"], "stance": r} for r in records],
         }
