@@ -153,14 +153,21 @@ def evaluate(directory: str, json_out: str | None) -> None:
 @click.option("--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs)")
 @click.option("--limit", type=int, default=None, help="Use only the first N examples of each split")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--layers", type=int, default=None, help="Keep only the first N of the base's 6 layers (faster)")
 def train(
-    data_dir: str, output_dir: str, epochs: int, max_steps: int | None, limit: int | None, seed: int
+    data_dir: str,
+    output_dir: str,
+    epochs: int,
+    max_steps: int | None,
+    limit: int | None,
+    seed: int,
+    layers: int | None,
 ) -> None:
     """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
     print its metrics (see models/MODEL_CARD.md)."""
     from service.training import run_training
 
-    metrics = run_training(Path(data_dir), Path(output_dir), epochs, max_steps, limit, seed)
+    metrics = run_training(Path(data_dir), Path(output_dir), epochs, max_steps, limit, seed, layers)
     click.echo(json.dumps(metrics, indent=2, default=str))
 
 

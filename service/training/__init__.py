@@ -26,6 +26,7 @@ def run_training(
     max_steps: int | None,
     limit: int | None,
     seed: int,
+    num_layers: int | None = None,
 ) -> dict[str, Any]:
     """Train with the default settings (what `stance-tracker train` runs); returns the metrics.
 
@@ -41,6 +42,8 @@ def run_training(
         max_steps=max_steps,
         limit=limit,
         seed=seed,
+        num_layers=num_layers,
+        model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",
     )

@@ -103,6 +103,15 @@ def predict(
     return out
 
 
+def keep_layers(model: Any, count: int) -> None:
+    """Drop the top transformer layers of a BERT classifier, keeping the first `count`."""
+    layers = model.bert.encoder.layer
+    if not 1 <= count <= len(layers):
+        raise ValueError(f"num_layers must be between 1 and {len(layers)}, not {count}")
+    model.bert.encoder.layer = layers[:count]
+    model.config.num_hidden_layers = count
+
+
 def load_splits(config: TrainConfig) -> dict[str, list[Example]]:
     """train (+ auxiliary examples), dev and test; dev/test may be empty when their file is absent."""
     splits: dict[str, list[Example]] = {}
@@ -136,6 +145,8 @@ def train(config: TrainConfig) -> dict[str, Any]:
         id2label=id2label,
         label2id={label: i for i, label in id2label.items()},
     )
+    if config.num_layers is not None:
+        keep_layers(model, config.num_layers)
     model.to(config.device)
     splits = load_splits(config)
     train_data = encode(tokenizer, splits["train"], config.max_length)

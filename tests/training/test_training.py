@@ -98,3 +98,29 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pyt
     scores = evaluate_model(out, data / "test.jsonl")
     assert scores["n"] == len(RECORDS)
     assert 0.0 <= scores["macro_f1"] <= 1.0 and 0.0 <= scores["macro_f1_all"] <= 1.0
+
+
+def test_training_can_keep_fewer_layers(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for split in ("train", "dev", "test"):
+        write_split(data, split)
+    out = tmp_path / "model"
+    from click.testing import CliRunner
+
+    from service.cli import cli
+
+    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-steps", "1"]
+    result = CliRunner().invoke(cli, [*args, "--limit", "4", "--layers", "2"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "config.json").read_text())["num_hidden_layers"] == 2
+    info = json.loads((out / "model_info.json").read_text())
+    assert info["name"] == "stance-minilm-l2"
+    classifier = load_classifier(ClassifierConfig(path=str(out)))
+    assert classifier.name == "stance-minilm-l2"
+    assert sum(
+        classifier.classify([ClassifierInput("Chile", "a new constitution", "Chile backs it.")])[0].values()
+    ) == pytest.approx(1.0, abs=1e-5)
+
+    bad = CliRunner().invoke(cli, [*args, "--limit", "4", "--layers", "9"])
+    assert bad.exit_code != 0
