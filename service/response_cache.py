@@ -23,7 +23,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from flask import Flask, Response, g, request
 
 from service.db import db
@@ -33,7 +32,7 @@ API_PREFIX = "/api/v1/"
 UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard"})
 ARTICLE_BLUEPRINTS = frozenset({"articles"})
 _RECOMPUTED_HEADERS = frozenset({"Content-Length", "X-Cache"})
-_GENERATIONS = sa.text("SELECT stances, articles FROM data_generation WHERE id = 1")
+_GENERATIONS = "SELECT stances, articles FROM data_generation WHERE id = 1"
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,8 @@ def _current_generation() -> tuple[int, ...] | None:
     blueprint = request.blueprint or ""
     if blueprint in UNCACHED_BLUEPRINTS or request.endpoint is None:
         return None
-    row = db.session.execute(_GENERATIONS).first()
+    # On the session's own connection (the view reuses it on a miss), without the ORM layer.
+    row = db.session.connection().exec_driver_sql(_GENERATIONS).first()
     if row is None:
         return None
     stances, articles = row
