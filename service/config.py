@@ -50,7 +50,7 @@ class Settings:
     # Rate limits per API key (per address for anonymous clients), Flask-Limiter syntax.
     ratelimit_enabled: bool = True
     rate_limit: str = "100/second;3000/minute"
-    ratelimit_storage_url: str = "memory://"
+    ratelimit_storage_url: str = "local://"
     # How long an Idempotency-Key and its stored response are kept.
     idempotency_ttl_seconds: int = 86_400
     # Worker leases: a claimed article's heartbeat, and when a silent one is taken over.

@@ -1,7 +1,8 @@
 """Rate limits per API key (per address for anonymous callers) with Flask-Limiter.
 
-Counters live in STANCE_RATELIMIT_STORAGE_URL: memory:// (per process) by
-default, redis://host:6379/n to share them between processes and machines.
+Counters live in STANCE_RATELIMIT_STORAGE_URL: local:// (per process, see
+service.local_counters) by default, redis://host:6379/n to share them
+between processes and machines.
 A breach is a 429 problem document with Retry-After.
 """
 
@@ -16,6 +17,7 @@ from flask_limiter.errors import RateLimitExceeded
 
 from service.auth import current_principal, required_scope
 from service.errors import problem_response
+from service.local_counters import LocalStorage  # noqa: F401  (defining it registers local://)
 
 
 def rate_limit_key() -> str:
