@@ -10,6 +10,11 @@ from click.testing import CliRunner
 
 from service.cli import cli
 
+ISSUE_INSERT = (
+    "INSERT INTO issues (slug, name, description, keywords, created_at, updated_at) "
+    "VALUES (:slug, :slug, '', '[]', :now, :now)"
+)
+
 
 def _generation(engine: sa.Engine) -> tuple[int, int]:
     with engine.connect() as conn:
@@ -17,39 +22,35 @@ def _generation(engine: sa.Engine) -> tuple[int, int]:
     return stances, articles
 
 
+def _insert(engine: sa.Engine, sql: str, **params: object) -> None:
+    with engine.begin() as conn:
+        conn.execute(sa.text(sql), params)
+
+
 def test_triggers_bump_the_right_counter_for_raw_sql_writes(database_url: str) -> None:
     engine = sa.create_engine(database_url)
     now = datetime(2024, 1, 1)
     try:
         stances, articles = _generation(engine)
-        with engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO issues (slug, name, description, keywords, created_at, updated_at) "
-                    "VALUES ('tariffs', 'Tariffs', '', '[]', :now, :now)"
-                ),
-                {"now": now},
-            )
+        _insert(engine, ISSUE_INSERT, slug="tariffs", now=now)
         after_issue = _generation(engine)
         assert after_issue[0] > stances and after_issue[1] == articles
-        with engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO articles (title, text, content_hash, status, attempts, created_at, updated_at) "
-                    "VALUES ('t', 'x', :hash, 'queued', 0, :now, :now)"
-                ),
-                {"hash": "a" * 64, "now": now},
-            )
+        _insert(
+            engine,
+            "INSERT INTO articles (title, text, content_hash, status, attempts, created_at, updated_at) "
+            "VALUES ('t', 'x', :hash, 'queued', 0, :now, :now)",
+            hash="a" * 64,
+            now=now,
+        )
         after_article = _generation(engine)
         assert after_article[0] == after_issue[0] and after_article[1] > articles
-        with engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO api_keys (name, prefix, key_hash, scopes, created_at) "
-                    "VALUES ('k', 'st_x', :hash, 'read', :now)"
-                ),
-                {"hash": "b" * 64, "now": now},
-            )
+        _insert(
+            engine,
+            "INSERT INTO api_keys (name, prefix, key_hash, scopes, created_at) "
+            "VALUES ('k', 'st_x', :hash, 'read', :now)",
+            hash="b" * 64,
+            now=now,
+        )
         assert _generation(engine) == after_article
     finally:
         engine.dispose()
@@ -63,14 +64,8 @@ def test_generation_migration_goes_down_and_up(database_url: str) -> None:
     engine = sa.create_engine(database_url)
     try:
         assert "data_generation" not in sa.inspect(engine).get_table_names()
-        with engine.begin() as conn:  # no trigger is left behind to fail on the missing table
-            conn.execute(
-                sa.text(
-                    "INSERT INTO issues (slug, name, description, keywords, created_at, updated_at) "
-                    "VALUES ('quotas', 'Quotas', '', '[]', :now, :now)"
-                ),
-                {"now": datetime(2024, 1, 1)},
-            )
+        # No trigger is left behind to fail on the missing table.
+        _insert(engine, ISSUE_INSERT, slug="quotas", now=datetime(2024, 1, 1))
     finally:
         engine.dispose()
     up = runner.invoke(cli, ["db", "upgrade"], env=env)

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from service.cli import cli
 from service.nlp import onnx_runtime
 from service.nlp.classifier import load_classifier
 from service.nlp.protocol import ClassifierConfig, ClassifierInput
@@ -64,20 +66,21 @@ def write_split(folder: Path, split: str) -> None:
     (folder / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The ONNX export of full MiniLM takes ~10 s; it is covered on a tiny model in tests/nlp.
-    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+def run_train_command(tmp_path: Path, *options: str) -> tuple[Path, Result]:
+    """`stance-tracker train` on a four-example corpus, a step or two; returns (model folder, result)."""
     data = tmp_path / "data"
-    data.mkdir()
+    data.mkdir(exist_ok=True)
     for split in ("train", "dev", "test"):
         write_split(data, split)
     out = tmp_path / "model"
-    from click.testing import CliRunner
+    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--limit", "4", *options]
+    return out, CliRunner().invoke(cli, args)
 
-    from service.cli import cli
 
-    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-steps", "2"]
-    result = CliRunner().invoke(cli, [*args, "--limit", "4", "--seed", "1"])
+def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ONNX export of full MiniLM takes ~10 s; it is covered on a tiny model in tests/nlp.
+    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+    out, result = run_train_command(tmp_path, "--max-steps", "2", "--seed", "1")
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.output[result.output.index("{") :]), dict)
 
@@ -95,32 +98,22 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pyt
     )
     assert sum(rows[0].values()) == pytest.approx(1.0, abs=1e-5)
 
-    scores = evaluate_model(out, data / "test.jsonl")
+    scores = evaluate_model(out, tmp_path / "data" / "test.jsonl")
     assert scores["n"] == len(RECORDS)
     assert 0.0 <= scores["macro_f1"] <= 1.0 and 0.0 <= scores["macro_f1_all"] <= 1.0
 
 
-def test_training_can_keep_fewer_layers(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    for split in ("train", "dev", "test"):
-        write_split(data, split)
-    out = tmp_path / "model"
-    from click.testing import CliRunner
-
-    from service.cli import cli
-
-    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-steps", "1"]
-    result = CliRunner().invoke(cli, [*args, "--limit", "4", "--layers", "2"])
+def test_training_can_keep_fewer_layers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+    out, result = run_train_command(tmp_path, "--max-steps", "1", "--layers", "2")
     assert result.exit_code == 0, result.output
     assert json.loads((out / "config.json").read_text())["num_hidden_layers"] == 2
     info = json.loads((out / "model_info.json").read_text())
     assert info["name"] == "stance-minilm-l2"
     classifier = load_classifier(ClassifierConfig(path=str(out)))
     assert classifier.name == "stance-minilm-l2"
-    assert sum(
-        classifier.classify([ClassifierInput("Chile", "a new constitution", "Chile backs it.")])[0].values()
-    ) == pytest.approx(1.0, abs=1e-5)
+    rows = classifier.classify([ClassifierInput("Chile", "a new constitution", "Chile backs it.")])
+    assert sum(rows[0].values()) == pytest.approx(1.0, abs=1e-5)
 
-    bad = CliRunner().invoke(cli, [*args, "--limit", "4", "--layers", "9"])
+    _, bad = run_train_command(tmp_path, "--max-steps", "1", "--layers", "9")
     assert bad.exit_code != 0
