@@ -27,11 +27,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import torch
-from transformers import pipeline
+from transformers import AutoTokenizer, pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.nlp.classifier import load_classifier
+from service.nlp.classifier import load_classifier, load_torch_model
 from service.nlp.inputs import build_pair
 from service.nlp.onnx_runtime import ONNX_FILE
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
@@ -74,8 +74,16 @@ def service_method(classifier: StanceClassifier, items: Sequence[ClassifierInput
 
 
 def naive_method(model: str, items: Sequence[ClassifierInput]) -> Method:
-    """The naive baseline: one fp32 pipeline call per pair (what a first version would do)."""
-    pipe = pipeline("text-classification", model=model, top_k=None, dtype=torch.float32, device=-1)
+    """The naive baseline: one fp32 pipeline call per pair (what a first version would do).
+
+    The model is widened to fp32 from the folder's stored weights (int8 or fp16)
+    by load_torch_model, then handed to an ordinary pipeline.
+    """
+    folder = Path(model)
+    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+    pipe = pipeline(
+        "text-classification", model=load_torch_model(folder), tokenizer=tokenizer, top_k=None, device=-1
+    )
     pairs = [build_pair(i.actor, i.issue, i.sentence, i.mention, i.context) for i in items]
 
     def run() -> list[str]:
