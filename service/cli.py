@@ -153,7 +153,9 @@ def evaluate(directory: str, json_out: str | None) -> None:
 @click.option("--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs)")
 @click.option("--limit", type=int, default=None, help="Use only the first N examples of each split")
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--layers", type=int, default=None, help="Keep only the first N of the base's 6 layers (faster)")
+@click.option(
+    "--layers", type=int, default=None, help="Keep only the first N of the base's 6 layers (faster)"
+)
 def train(
     data_dir: str,
     output_dir: str,

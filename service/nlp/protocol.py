@@ -32,7 +32,7 @@ class ClassifierConfig:
     path: str = ""
     expected_sha256: str | None = None
     hypothesis_template: str = "{actor} {verb} {issue}."
-    batch_size: int = 32
+    batch_size: int = 8
     threads: int | None = None
     quantize: bool = True
     local_files_only: bool = True

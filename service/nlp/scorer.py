@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import torch
@@ -17,11 +18,13 @@ Pair = tuple[str, str]
 class PairScorer:
     """Turns (text_a, text_b) pairs into probability rows over the model's labels.
 
-    Three things make it fast on CPU: duplicate pairs are scored once (an LRU
+    Four things make it fast on CPU: duplicate pairs are scored once (an LRU
     cache that lives as long as the process, since the same evidence is often
     re-classified when an article is re-analysed), pairs are sorted by length
-    before batching so batches carry little padding, and inference runs under
-    torch.inference_mode (no autograd bookkeeping).
+    before batching so batches carry little padding, inference runs under
+    torch.inference_mode (no autograd bookkeeping), and a model that says it
+    can (`streams` > 1, the ONNX Runtime path) gets several batches at once
+    from a small thread pool.
     """
 
     def __init__(
@@ -40,6 +43,8 @@ class PairScorer:
         self._cache: OrderedDict[Pair, tuple[float, ...]] = OrderedDict()
         pad = tokenizer.pad_token_id
         self._pad_id = int(pad) if pad is not None else 0
+        streams = int(getattr(model, "streams", 1))
+        self._pool = ThreadPoolExecutor(streams, thread_name_prefix="scorer") if streams > 1 else None
 
     def score(self, pairs: Sequence[Pair]) -> list[tuple[float, ...]]:
         """One probability row per pair, in input order."""
@@ -72,12 +77,19 @@ class PairScorer:
         if not pairs:
             return []
         input_ids, type_ids = encode_pairs(self.tokenizer, pairs, self.max_length)
+        batches = length_buckets([len(ids) for ids in input_ids], self.batch_size)
+        inputs = [collate([input_ids[i] for i in b], [type_ids[i] for i in b], self._pad_id) for b in batches]
+        if self._pool is not None and len(inputs) > 1:
+            results = list(self._pool.map(self._probabilities, inputs))
+        else:
+            results = [self._probabilities(tensors) for tensors in inputs]
         out: list[tuple[float, ...]] = [()] * len(pairs)
-        with torch.inference_mode():
-            for batch in length_buckets([len(ids) for ids in input_ids], self.batch_size):
-                tensors = collate([input_ids[i] for i in batch], [type_ids[i] for i in batch], self._pad_id)
-                logits = self.model(**tensors).logits.float()
-                probs = torch.softmax(logits, dim=-1).tolist()
-                for index, row in zip(batch, probs, strict=True):
-                    out[index] = tuple(row)
+        for batch, probs in zip(batches, results, strict=True):
+            for index, row in zip(batch, probs, strict=True):
+                out[index] = tuple(row)
         return out
+
+    def _probabilities(self, tensors: dict[str, torch.Tensor]) -> list[list[float]]:
+        with torch.inference_mode():
+            logits = self.model(**tensors).logits.float()
+            return torch.softmax(logits, dim=-1).tolist()  # type: ignore[no-any-return]

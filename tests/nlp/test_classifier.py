@@ -192,3 +192,23 @@ def test_int8_weights_file_loads_like_the_original(tmp_path: Path) -> None:
     weights.write_bytes(weights.read_bytes()[:-1] + b"\1")
     with pytest.raises(ModelLoadError, match="checksum mismatch"):
         load_classifier(ClassifierConfig(path=str(out)))
+
+
+def test_parallel_streams_score_like_one_stream(tmp_path: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from service.nlp import onnx_runtime
+
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    onnx_path = onnx_runtime.export_int8(folder)
+    (folder / "model_info.json").write_text(json.dumps({"onnx_sha256": sha256_file(onnx_path)}))
+    items = [
+        ClassifierInput(item.actor, item.issue, f"{item.sentence} ({n})", item.mention, item.context)
+        for n in range(12)
+        for item in ITEMS
+    ]
+    two = load_classifier(ClassifierConfig(path=str(folder), threads=2))
+    one = load_classifier(ClassifierConfig(path=str(folder), threads=1))
+    assert two.scorer.model.streams == 2 and one.scorer.model.streams == 1  # type: ignore[attr-defined]
+    for left, right in zip(two.classify(items), one.classify(items), strict=True):
+        assert left == pytest.approx(right, abs=1e-6)
