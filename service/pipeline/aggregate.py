@@ -9,7 +9,11 @@ single piece of evidence's probability for that label, so one clear
 sentence is not diluted by weaker ones. When some evidence takes a side
 (support or oppose, p >= 0.5), only such evidence votes: an actor that
 condemns strikes in one sentence and "did not clarify" in another opposes
-them. All evidence is kept, strongest first.
+them. Likewise, when some of the voting evidence names the issue outright
+(a full keyword match), only that evidence votes: "shielded Assad from UN
+Security Council sanctions" decides an actor's stance on those sanctions
+over a sentence about another council that similarity linked to them. All
+evidence is kept, strongest first.
 
 Role roll-up follows the annotation guidelines: a person who speaks for a
 state on the article date gives the state the same stance unless the
@@ -40,6 +44,7 @@ class Classified:
     scores: dict[str, float]
     is_quote: bool = False
     reporter_key: str | None = None
+    link_score: float = 1.0
 
 
 def to_evidence(item: Classified) -> Evidence | None:
@@ -56,6 +61,7 @@ def to_evidence(item: Classified) -> Evidence | None:
         scores=dict(item.scores),
         is_quote=item.is_quote,
         reporter_key=item.reporter_key,
+        link_score=item.link_score,
     )
 
 
@@ -63,11 +69,16 @@ POLAR = ("support", "oppose")
 # A side taken anywhere in the article outweighs engaging without one
 # (guidelines: neutral is "engages with the issue without taking a side").
 POLAR_MIN_SCORE = 0.5
+# A sentence that names the issue (a full keyword match) outweighs sentences
+# linked to it only by similarity, a partial match or a name.
+EXPLICIT_LINK_SCORE = 0.95
 
 
 def _voters(evidence: Sequence[Evidence]) -> Sequence[Evidence]:
     polar = [e for e in evidence if e.label in POLAR and e.scores.get(e.label, 0.0) >= POLAR_MIN_SCORE]
-    return polar or evidence
+    voters = polar or evidence
+    explicit = [e for e in voters if e.link_score >= EXPLICIT_LINK_SCORE]
+    return explicit or voters
 
 
 def combine(actor_key: str, issue_key: str, evidence: Sequence[Evidence]) -> StanceResult:

@@ -132,6 +132,7 @@ class Analyser:
                     scores=row,
                     is_quote=holder.is_quote,
                     reporter_key=holder.reporter_key,
+                    link_score=link.score,
                 )
                 for (holder, link), row in zip(prepared.pairs, scores, strict=True)
             ]

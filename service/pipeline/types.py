@@ -129,6 +129,8 @@ class Evidence:
     scores: dict[str, float]
     is_quote: bool = False
     reporter_key: str | None = None
+    # How strongly the sentence was linked to the issue (service.pipeline.issues): 1.0 names it.
+    link_score: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -81,3 +81,22 @@ def test_weak_sides_leave_a_neutral_reading() -> None:
         [item("USA", "arm", 1, neutral=0.8), item("USA", "arm", 2, neutral=0.55, support=0.45)]
     )
     assert results[0].label == "neutral"
+
+
+def test_a_sentence_naming_the_issue_outweighs_one_linked_by_similarity() -> None:
+    # "shielded Assad from UN Security Council sanctions" (names the issue, oppose) against a
+    # sentence about a Council of Europe convention that similarity linked to sanctions (support).
+    named = item("RUS", "sanctions", 1, oppose=0.65, support=0.33)
+    similar = Classified(
+        "RUS",
+        "sanctions",
+        Sentence(2, 20, 25, "text.", 0),
+        {**named.scores, "oppose": 0.08, "support": 0.9},
+        link_score=0.5,
+    )
+    results = aggregate([named, similar])
+    assert results[0].label == "oppose"
+    assert {e.sentence_index for e in results[0].evidence} == {1, 2}  # both kept as evidence
+
+    unnamed = Classified("RUS", "sanctions", named.sentence, named.scores, link_score=0.6)
+    assert aggregate([unnamed, similar])[0].label == "support"  # no sentence names it: all vote
