@@ -80,16 +80,19 @@ class PairScorer:
         batches = length_buckets([len(ids) for ids in input_ids], self.batch_size)
         inputs = [collate([input_ids[i] for i in b], [type_ids[i] for i in b], self._pad_id) for b in batches]
         if self._pool is not None and len(inputs) > 1:
-            results = list(self._pool.map(self._probabilities, inputs))
+            results = list(self._pool.map(self._logits, inputs))
         else:
-            results = [self._probabilities(tensors) for tensors in inputs]
+            results = [self._logits(tensors) for tensors in inputs]
         out: list[tuple[float, ...]] = [()] * len(pairs)
-        for batch, probs in zip(batches, results, strict=True):
-            for index, row in zip(batch, probs, strict=True):
-                out[index] = tuple(row)
+        with torch.inference_mode():
+            for batch, logits in zip(batches, results, strict=True):
+                # Torch ops stay on this thread: a torch op on a pool thread starts
+                # an OpenMP team there whose spinning slowed later torch work 2x.
+                probs = torch.softmax(logits.float(), dim=-1).tolist()
+                for index, row in zip(batch, probs, strict=True):
+                    out[index] = tuple(row)
         return out
 
-    def _probabilities(self, tensors: dict[str, torch.Tensor]) -> list[list[float]]:
+    def _logits(self, tensors: dict[str, torch.Tensor]) -> torch.Tensor:
         with torch.inference_mode():
-            logits = self.model(**tensors).logits.float()
-            return torch.softmax(logits, dim=-1).tolist()  # type: ignore[no-any-return]
+            return self.model(**tensors).logits  # type: ignore[no-any-return]
