@@ -12,19 +12,22 @@ from service.db import db
 T = TypeVar("T")
 
 
-def _valid(ident: int) -> bool:
+def valid_id(ident: int) -> bool:
+    """Whether `ident` can be a row id (a BIGINT primary key above zero)."""
     return 0 < ident < 2**63
 
 
 def get_or_404(model: type[T], ident: int, what: str) -> T:
-    row = db.session.get(model, ident) if _valid(ident) else None
+    row = db.session.get(model, ident) if valid_id(ident) else None
     if row is None:
         abort(404, message=f"No {what} with id {ident}.")
     return row  # type: ignore[return-value]
 
 
 def _row_or_404(model: Any, ident: int, what: str, *columns: Any) -> Any:
-    row = db.session.execute(sa.select(*columns).where(model.id == ident)).first() if _valid(ident) else None
+    row = (
+        db.session.execute(sa.select(*columns).where(model.id == ident)).first() if valid_id(ident) else None
+    )
     if row is None:
         abort(404, message=f"No {what} with id {ident}.")
     return row  # type: ignore[return-value]

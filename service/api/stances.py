@@ -10,7 +10,7 @@ from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from service.api.lookup import exists_or_404, get_or_404
+from service.api.lookup import exists_or_404, get_or_404, valid_id
 from service.db import db
 from service.json_response import json_response
 from service.keyset import decode_cursor, page
@@ -25,7 +25,7 @@ StancePage = page_schema(StanceOut, "StancePage")
 
 
 def payload_or_404(stance_id: int) -> dict[str, Any]:
-    found = stance_payload(db.session, stance_id) if 0 < stance_id < 2**63 else None
+    found = stance_payload(db.session, stance_id) if valid_id(stance_id) else None
     if found is None:
         abort(404, message=f"No stance record with id {stance_id}.")
     return found  # type: ignore[return-value]
