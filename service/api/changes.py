@@ -11,7 +11,7 @@ from service.api.lookup import ref_or_404
 from service.api.timeline import actor_records
 from service.changes import find_changes
 from service.db import db
-from service.orm import Actor, StanceRecord
+from service.orm import Actor
 from service.schemas.compare import ChangesOut, ChangesQuery
 from service.stance_payload import stance_payloads
 
@@ -25,15 +25,7 @@ class ActorChanges(MethodView):
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """The moments an actor's stance on an issue changed, with the records before and after"""
         actor = ref_or_404(Actor, actor_id, "actor")
-        stmt = actor_records(
-            actor_id,
-            query,
-            StanceRecord.id,
-            StanceRecord.issue_id,
-            StanceRecord.observed_at,
-            StanceRecord.effective_label,
-        )
-        changes = find_changes(db.session.execute(stmt).tuples())
+        changes = find_changes(db.session.execute(actor_records(actor_id, query)).tuples())
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {r["id"]: r for r in stance_payloads(db.session, sorted(ids))}
         return {

@@ -18,10 +18,11 @@ from service.stance_payload import stance_payloads
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 
 
-def actor_records(actor_id: int, query: dict[str, Any], *columns: Any) -> sa.Select[Any]:
-    """`columns` of the actor's current records, filtered by the query's
-    issue (404 when unknown), from and to."""
-    stmt = sa.select(*columns).where(StanceRecord.actor_id == actor_id, StanceRecord.is_current)
+def actor_records(actor_id: int, query: dict[str, Any], *extra: Any) -> sa.Select[Any]:
+    """(id, issue_id, observed_at, effective_label, *extra) of the actor's current
+    records, filtered by the query's issue (404 when unknown), from and to."""
+    columns = (StanceRecord.id, StanceRecord.issue_id, StanceRecord.observed_at, StanceRecord.effective_label)
+    stmt = sa.select(*columns, *extra).where(StanceRecord.actor_id == actor_id, StanceRecord.is_current)
     if "issue" in query:
         exists_or_404(Issue, query["issue"], "issue")
         stmt = stmt.where(StanceRecord.issue_id == query["issue"])
@@ -39,15 +40,7 @@ class ActorHistory(MethodView):
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """An actor's stances per period: counts per label, net score, confidence, record ids"""
         actor = ref_or_404(Actor, actor_id, "actor")
-        stmt = actor_records(
-            actor_id,
-            query,
-            StanceRecord.id,
-            StanceRecord.issue_id,
-            StanceRecord.observed_at,
-            StanceRecord.effective_label,
-            StanceRecord.confidence,
-        )
+        stmt = actor_records(actor_id, query, StanceRecord.confidence)
         periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
         issue_ids = {p.issue_id for p in periods}
         names = db.session.execute(sa.select(Issue.id, Issue.name).where(Issue.id.in_(issue_ids)))
