@@ -154,7 +154,16 @@ def evaluate(directory: str, json_out: str | None) -> None:
 @click.option("--limit", type=int, default=None, help="Use only the first N examples of each split")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option(
-    "--layers", type=int, default=None, help="Keep only the first N of the base's 6 layers (faster)"
+    "--layers",
+    type=int,
+    default=None,
+    help="Keep only N of the 6 layers (faster): the first N of the base, or N spread over the teacher's",
+)
+@click.option(
+    "--teacher",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Distil from this trained model folder: start from its weights and learn its probabilities",
 )
 def train(
     data_dir: str,
@@ -164,12 +173,22 @@ def train(
     limit: int | None,
     seed: int,
     layers: int | None,
+    teacher: str | None,
 ) -> None:
     """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
     print its metrics (see models/MODEL_CARD.md)."""
     from service.training import run_training
 
-    metrics = run_training(Path(data_dir), Path(output_dir), epochs, max_steps, limit, seed, layers)
+    metrics = run_training(
+        Path(data_dir),
+        Path(output_dir),
+        epochs,
+        max_steps,
+        limit,
+        seed,
+        layers,
+        Path(teacher) if teacher else None,
+    )
     click.echo(json.dumps(metrics, indent=2, default=str))
 
 

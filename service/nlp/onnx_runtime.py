@@ -107,13 +107,18 @@ def export_int8(model_dir: Path) -> Path:
     1. trace with the TorchScript exporter (dynamo=False; the dynamo one needs
        onnxscript) from the *eager* attention implementation, whose graph
        ONNX Runtime's BERT optimizer recognises (SDPA's is not fused);
-    2. fuse attention, embedding + layer norm, skip + layer norm and bias +
-       GELU with onnxruntime.transformers.optimizer;
+    2. fuse embedding + layer norm and bias + GELU with
+       onnxruntime.transformers.optimizer, but leave attention and the
+       residual add + layer norm unfused: with int8 weights on one thread per
+       stream, ORT's QAttention and SkipLayerNormalization kernels took 33 % and
+       20 % of the time, and without them a batch runs 1.27x faster
+       (73 -> 58 ms for 8 x 90 tokens, 5-layer model);
     3. quantise the MatMul weights to int8, per output channel (dynamic activations).
     Dynamic axes keep batch size and sequence length free.
     """
     from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.fusion_options import FusionOptions
     from onnxruntime.transformers.optimizer import optimize_model
 
     from service.nlp.classifier import load_torch_model
@@ -136,11 +141,15 @@ def export_int8(model_dir: Path) -> Path:
             dynamo=False,
         )
         config = model.config
+        fusions = FusionOptions("bert")
+        fusions.enable_attention = False
+        fusions.enable_skip_layer_norm = False
         optimized = optimize_model(
             str(traced),
             model_type="bert",
             num_heads=int(config.num_attention_heads),
             hidden_size=int(config.hidden_size),
+            optimization_options=fusions,
         )
         optimized.save_model_to_file(str(fused))
         quantize_dynamic(

@@ -27,6 +27,7 @@ def run_training(
     limit: int | None,
     seed: int,
     num_layers: int | None = None,
+    teacher: Path | None = None,
 ) -> dict[str, Any]:
     """Train with the default settings (what `stance-tracker train` runs); returns the metrics.
 
@@ -43,6 +44,7 @@ def run_training(
         limit=limit,
         seed=seed,
         num_layers=num_layers,
+        teacher=teacher,
         model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",

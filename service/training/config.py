@@ -37,7 +37,7 @@ class TrainConfig:
     aux_sources: tuple[str, ...] = ()  # subset of ("claim-stance", "newsmtsc")
     aux_limit: int = 2000  # at most this many examples per auxiliary source
     model_name: str = "stance-minilm"
-    model_version: str = "2.0.0"
+    model_version: str = "2.0.1"
     epochs: int = 4
     max_steps: int | None = None
     limit: int | None = None  # use only the first N examples of each split (smoke runs)
@@ -51,9 +51,15 @@ class TrainConfig:
     # optimizer step is ~10x cheaper on CPU, and names unseen in training keep
     # their pre-trained neighbours.
     freeze_embeddings: bool = True
-    # Keep only the first N transformer layers of the base (None: all six);
-    # four layers make inference ~1.5x faster for a little accuracy.
+    # Keep only N transformer layers (None: all six). Without a teacher the
+    # first N of the base are kept; with one, N layers spread over the
+    # teacher's depth (student_layers), and the teacher's soft labels are learnt.
     num_layers: int | None = None
+    # A trained model folder to distil from: the student starts from its
+    # weights (layers thinned to num_layers) and learns its probabilities.
+    teacher: Path | None = None
+    distill_weight: float = 0.5  # share of the loss on the teacher's soft labels
+    distill_temperature: float = 2.0
     max_length: int = 128
     patience: int = 2  # evaluations without dev improvement before stopping
     evals_per_epoch: int = 2

@@ -22,14 +22,15 @@ from transformers import (
     get_linear_schedule_with_warmup,
 )
 
-from service.nlp.classifier import load_classifier
+from service.nlp.classifier import load_classifier, load_torch_model
 from service.nlp.encoding import collate, encode_pairs, length_buckets, prepare_tokenizer
 from service.nlp.protocol import ClassifierConfig
-from service.nlp.weights import MODEL_INFO_FILE
+from service.nlp.weights import MODEL_INFO_FILE, read_model_info, verify_weights
 from service.pipeline.types import CLASSIFIER_LABELS
 from service.training.base_model import checked_base_folder
 from service.training.config import BASE_MODEL_NAME, TrainConfig
 from service.training.data import Example, auxiliary_examples, corpus_examples
+from service.training.distill import distillation_loss, select_layers, student_layers, teacher_probabilities
 from service.training.evaluate import evaluate_classifier
 from service.training.export import save_model
 from service.training.metrics import stance_metrics
@@ -103,13 +104,47 @@ def predict(
     return out
 
 
-def keep_layers(model: Any, count: int) -> None:
-    """Drop the top transformer layers of a BERT classifier, keeping the first `count`."""
-    layers = model.bert.encoder.layer
-    if not 1 <= count <= len(layers):
-        raise ValueError(f"num_layers must be between 1 and {len(layers)}, not {count}")
-    model.bert.encoder.layer = layers[:count]
-    model.config.num_hidden_layers = count
+def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any]]:
+    """(model, tokenizer, origin record) a run starts from, checksums verified.
+
+    Without a teacher: the MiniLM base with a fresh 4-label head, its first
+    num_layers layers. With one: a copy of the teacher, its layers thinned
+    to num_layers spread over its depth (student_layers).
+    """
+    if config.teacher is not None:
+        _, teacher_sha = verify_weights(config.teacher)
+        teacher_info = read_model_info(config.teacher)
+        tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(config.teacher, local_files_only=True))
+        model = load_torch_model(config.teacher).train()
+        kept = student_layers(
+            len(model.bert.encoder.layer), config.num_layers or len(model.bert.encoder.layer)
+        )
+        select_layers(model, kept)
+        origin = {
+            "base": teacher_info.get("base", BASE_MODEL_NAME),
+            "base_sha256": teacher_info.get("base_sha256"),
+            "teacher": {
+                "name": teacher_info.get("name"),
+                "version": teacher_info.get("version"),
+                "sha256": teacher_sha,
+                "layers_kept": kept,
+            },
+        }
+        return model, tokenizer, origin
+    base, base_sha = checked_base_folder(config.base_model, config.base_sha256)
+    tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(base, local_files_only=True))
+    id2label = dict(enumerate(CLASSIFIER_LABELS))
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base,
+        local_files_only=True,
+        dtype=torch.float32,
+        num_labels=len(CLASSIFIER_LABELS),
+        id2label=id2label,
+        label2id={label: i for i, label in id2label.items()},
+    )
+    if config.num_layers is not None:
+        select_layers(model, range(config.num_layers))
+    return model, tokenizer, {"base": BASE_MODEL_NAME, "base_sha256": base_sha}
 
 
 def load_splits(config: TrainConfig) -> dict[str, list[Example]]:
@@ -133,25 +168,20 @@ def train(config: TrainConfig) -> dict[str, Any]:
     set_seed(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
-    base, base_sha = checked_base_folder(config.base_model, config.base_sha256)
-    tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(base, local_files_only=True))
+    model, tokenizer, origin = starting_model(config)
     pad_id = int(tokenizer.pad_token_id or 0)
-    id2label = dict(enumerate(CLASSIFIER_LABELS))
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base,
-        local_files_only=True,
-        dtype=torch.float32,
-        num_labels=len(CLASSIFIER_LABELS),
-        id2label=id2label,
-        label2id={label: i for i, label in id2label.items()},
-    )
-    if config.num_layers is not None:
-        keep_layers(model, config.num_layers)
     model.to(config.device)
     splits = load_splits(config)
     train_data = encode(tokenizer, splits["train"], config.max_length)
     dev_data = encode(tokenizer, splits["dev"], config.max_length)
     lengths = [len(x) for x in train_data[0]]
+    soft_labels = None
+    if config.teacher is not None:
+        teacher = load_torch_model(config.teacher)
+        soft_labels = teacher_probabilities(
+            teacher, train_data[0], train_data[1], pad_id, config.distill_temperature, config.device
+        )
+        del teacher
 
     batches_per_epoch = math.ceil(len(lengths) / config.batch_size)
     total_steps = batches_per_epoch * config.epochs
@@ -189,7 +219,13 @@ def train(config: TrainConfig) -> dict[str, Any]:
         for batch in epoch_batches(lengths, config.batch_size, rng):
             inputs = collate([train_data[0][i] for i in batch], [train_data[1][i] for i in batch], pad_id)
             labels = torch.tensor([train_data[2][i] for i in batch], device=config.device)
-            loss = loss_fn(model(**to_device(inputs, config.device)).logits, labels)
+            logits = model(**to_device(inputs, config.device)).logits
+            loss = loss_fn(logits, labels)
+            if soft_labels is not None:
+                soft = soft_labels[batch].to(config.device)
+                loss = (1 - config.distill_weight) * loss + config.distill_weight * distillation_loss(
+                    logits, soft, config.distill_temperature
+                )
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -235,8 +271,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
     info: dict[str, Any] = {
         "name": config.model_name,
         "version": config.model_version,
-        "base": BASE_MODEL_NAME,
-        "base_sha256": base_sha,
+        **origin,
         "labels": list(CLASSIFIER_LABELS),
         "max_length": config.max_length,
         "input_format": "service.nlp.inputs.build_pair(actor, issue, sentence, mention, context)",

@@ -69,7 +69,7 @@ def write_split(folder: Path, split: str) -> None:
 def run_train_command(tmp_path: Path, *options: str) -> tuple[Path, Result]:
     """`stance-tracker train` on a four-example corpus, a step or two; returns (model folder, result)."""
     data = tmp_path / "data"
-    data.mkdir(exist_ok=True)
+    data.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev", "test"):
         write_split(data, split)
     out = tmp_path / "model"
@@ -117,3 +117,35 @@ def test_training_can_keep_fewer_layers(tmp_path: Path, monkeypatch: pytest.Monk
 
     _, bad = run_train_command(tmp_path, "--max-steps", "1", "--layers", "9")
     assert bad.exit_code != 0
+
+
+def test_distillation_thins_a_trained_teacher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+    teacher, result = run_train_command(tmp_path / "teacher", "--max-steps", "1")
+    assert result.exit_code == 0, result.output
+    teacher_info = json.loads((teacher / "model_info.json").read_text())
+
+    student, result = run_train_command(
+        tmp_path / "student", "--max-steps", "2", "--layers", "4", "--teacher", str(teacher)
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads((student / "config.json").read_text())["num_hidden_layers"] == 4
+    info = json.loads((student / "model_info.json").read_text())
+    assert info["teacher"] == {
+        "name": teacher_info["name"],
+        "version": teacher_info["version"],
+        "sha256": teacher_info["sha256"],
+        "layers_kept": [0, 2, 3, 5],  # first and last kept, the rest spread
+    }
+    assert info["base_sha256"] == teacher_info["base_sha256"]
+    rows = load_classifier(ClassifierConfig(path=str(student))).classify(
+        [ClassifierInput("Chile", "a new constitution", "Chile backs it.")]
+    )
+    assert sum(rows[0].values()) == pytest.approx(1.0, abs=1e-5)
+
+    # A teacher whose weights no longer match their recorded checksum is refused.
+    weights = teacher / "model.int8.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\0")
+    _, bad = run_train_command(tmp_path / "again", "--max-steps", "1", "--teacher", str(teacher))
+    assert bad.exit_code != 0
+    assert "checksum mismatch" in str(bad.exception)
