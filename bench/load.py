@@ -43,7 +43,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -63,12 +63,17 @@ START, SPAN_DAYS = datetime(2014, 1, 1), 3650
 SCORES = '{"support": 0.6, "oppose": 0.3, "neutral": 0.1}'
 
 
+def article_count(records: int) -> int:
+    """Articles in a bench database of `records` stance records (10 % analysed twice)."""
+    return int(records // RECORDS_PER_RUN / 1.1)
+
+
 def seed_rows(records: int) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the bench database, deterministic (seed 7)."""
     rng = random.Random(7)
     now = datetime(2024, 1, 1)
     runs_total = records // RECORDS_PER_RUN
-    articles = int(runs_total / 1.1)
+    articles = article_count(records)
     tables: dict[str, list[tuple[object, ...]]] = {k: [] for k in ("actors", "issues", "articles", "runs")}
     tables["actors"] = [
         (i, f"BENCH{i:05d}", f"Actor {i}", "country", "[]", f"actor {i}", "user", now, now)
@@ -288,31 +293,42 @@ def serve(url: str, workdir: Path, queue_url: str, port: int) -> Iterator[str]:
 
 
 def bench_backend(
-    backend: str, args: argparse.Namespace, rows: dict[str, list[tuple[object, ...]]]
+    backend: str, args: argparse.Namespace, rows: Callable[[], dict[str, list[tuple[object, ...]]]]
 ) -> dict[str, object]:
     workdir = Path(args.workdir) / backend
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir(parents=True)
     started = time.monotonic()
+    marker = workdir / "seeded.json"
+    reuse = args.reuse and marker.is_file() and json.loads(marker.read_text()) == {"records": args.records}
+    if not reuse:
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
     if backend == "sqlite":
         url = f"sqlite:///{workdir / 'bench.db'}"
-        upgrade(url)
-        seed_sqlite(workdir / "bench.db", rows)
         queue_url = f"sqlite:///{workdir / 'queue.db'}"
+        pristine = workdir / "pristine.db"
+        if reuse:  # every run starts from the same seeded file, without the last run's submissions
+            shutil.copyfile(pristine, workdir / "bench.db")
+            (workdir / "queue.db").unlink(missing_ok=True)
+        else:
+            upgrade(url)
+            seed_sqlite(workdir / "bench.db", rows())
+            shutil.copyfile(workdir / "bench.db", pristine)
     else:
-        admin = sa.create_engine(args.postgres_url)
-        with admin.begin() as conn:
-            conn.execute(sa.text("DROP SCHEMA IF EXISTS stance_bench CASCADE"))
-            conn.execute(sa.text("CREATE SCHEMA stance_bench"))
-        admin.dispose()
         url = f"{args.postgres_url}?options=-csearch_path%3Dstance_bench"
-        upgrade(url)
-        seed_postgres(url, rows)
         queue_url = args.redis_url
+        if not reuse:
+            admin = sa.create_engine(args.postgres_url)
+            with admin.begin() as conn:
+                conn.execute(sa.text("DROP SCHEMA IF EXISTS stance_bench CASCADE"))
+                conn.execute(sa.text("CREATE SCHEMA stance_bench"))
+            admin.dispose()
+            upgrade(url)
+            seed_postgres(url, rows())
+    marker.write_text(json.dumps({"records": args.records}))
     seeded = time.monotonic() - started
     script = workdir / "mixed.lua"
     script.write_text(WRK_SCRIPT % {"key": BENCH_KEY, "actors": ACTORS, "issues": ISSUES,
-                                    "articles": len(rows["articles"]), "watched": args.watched})  # fmt: skip
+                                    "articles": article_count(args.records), "watched": args.watched})  # fmt: skip
     with serve(url, workdir, queue_url, args.port) as base:
         run_wrk(base, 3, script, args.connections)  # warm-up: caches, connection pools
         trivial = run_wrk(base, args.trivial, None, args.connections)
@@ -326,7 +342,7 @@ def bench_backend(
     return {
         "backend": backend,
         "watched": args.watched,
-        "records": len(rows["stance_records"]),
+        "records": args.records,
         "seed_seconds": round(seeded, 1),
         "trivial_rps": trivial["rps"],
         "mixed_rps": mixed["rps"],
@@ -360,8 +376,18 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--postgres-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="reuse the database seeded by an earlier run in --workdir with the same --records",
+    )  # fmt: skip
     args = parser.parse_args()
-    rows = seed_rows(args.records)
+    cached: dict[str, dict[str, list[tuple[object, ...]]]] = {}
+
+    def rows() -> dict[str, list[tuple[object, ...]]]:
+        if "rows" not in cached:
+            cached["rows"] = seed_rows(args.records)
+        return cached["rows"]
+
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     for backend in backends:
         result = bench_backend(backend, args, rows)

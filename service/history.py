@@ -25,6 +25,9 @@ def period_bounds(moment: datetime, interval: str) -> tuple[date, date]:
     raise ValueError(f"unknown interval {interval!r}")
 
 
+COUNTED_LABELS = ("support", "oppose", "neutral")
+
+
 @dataclass
 class Period:
     issue_id: int
@@ -41,7 +44,7 @@ class Period:
             "start": self.start,
             "end": self.end,
             "n": n,
-            "counts": self.counts,
+            "counts": {label: self.counts.get(label, 0) for label in COUNTED_LABELS},
             "net": (self.counts["support"] - self.counts["oppose"]) / n if n else 0.0,
             "mean_confidence": sum(self.confidences) / n if n else 0.0,
             "record_ids": self.record_ids,

@@ -2,13 +2,16 @@
 
 Dashboards poll the same views all day. Each worker process keeps the bodies
 of recent JSON answers under (URL, Accept, data generation); the generation
-is two counters in the one-row `data_generation` table that database
-triggers bump on every write (migration 0003): `stances` for stance records,
-evidence, runs, actors and issues, `articles` for articles. A request reads
-that row (one primary-key probe), and when nothing its view depends on has
-changed since the answer was stored, the stored body is sent as is. Stance
-views depend only on `stances`, so a stream of article submissions does not
-flush them; article views depend on both.
+is three counters in the one-row `data_generation` table that database
+triggers bump on every write (migrations 0003, 0004): `stances` for stance
+records, evidence, runs, actors and issues, `articles` for any article
+write, `article_changes` for updates and deletes of existing articles. A
+request reads that row (one primary-key probe), and when nothing its view
+depends on has changed since the answer was stored, the stored body is sent
+as is. Stance views depend only on `stances`, so a stream of article
+submissions does not flush them; article lists depend on `stances` and
+`articles`; one article's views (`/articles/{id}...`) on `stances` and
+`article_changes`, so submitting other articles does not flush them either.
 
 The counter is read before the view's own queries, so a stored body is never
 older than the generation it is filed under: a hit is always what the view
@@ -32,7 +35,7 @@ API_PREFIX = "/api/v1/"
 UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard"})
 ARTICLE_BLUEPRINTS = frozenset({"articles"})
 _RECOMPUTED_HEADERS = frozenset({"Content-Length", "X-Cache"})
-_GENERATIONS = "SELECT stances, articles FROM data_generation WHERE id = 1"
+_GENERATIONS = "SELECT stances, articles, article_changes FROM data_generation WHERE id = 1"
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,12 @@ def _current_generation() -> tuple[int, ...] | None:
     row = db.session.connection().exec_driver_sql(_GENERATIONS).first()
     if row is None:
         return None
-    stances, articles = row
-    return (stances, articles) if blueprint in ARTICLE_BLUEPRINTS else (stances,)
+    stances, articles, article_changes = row
+    if blueprint not in ARTICLE_BLUEPRINTS:
+        return (stances,)
+    if "article_id" in (request.view_args or {}):
+        return (stances, article_changes)
+    return (stances, articles)
 
 
 def install_response_cache(app: Flask, max_megabytes: float) -> None:

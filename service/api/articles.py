@@ -7,13 +7,14 @@ from typing import Any
 
 import marshmallow as ma
 import sqlalchemy as sa
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
 from service.article_store import add_article, enqueue_analysis, wait_for_analysis
 from service.db import db
+from service.json_response import json_response
 from service.keyset import decode_cursor, page
 from service.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
 from service.schemas.articles import (
@@ -41,8 +42,12 @@ def _too_long(text: str) -> bool:
     return len(text) > _settings().max_article_chars
 
 
+SUMMARY_FIELDS = tuple(ArticleSummary().fields)
+
+
 def _article_body(article: Article) -> dict[str, Any]:
-    body = {c: getattr(article, c) for c in ArticleSummary().fields}
+    """ArticleOut's shape, built directly (sent with json_response, no marshmallow dump)."""
+    body = {c: getattr(article, c) for c in SUMMARY_FIELDS}
     body["text"] = article.text
     ids = db.session.scalars(
         sa.select(StanceRecord.id)
@@ -86,7 +91,7 @@ class Articles(MethodView):
     @blp.arguments(SubmitQuery, location="query")
     @blp.response(202, ArticleOut, description="Queued for analysis")
     @blp.alt_response(200, schema=ArticleOut, description="The same url or text was already submitted")
-    def post(self, data: dict[str, Any], query: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    def post(self, data: dict[str, Any], query: dict[str, Any]) -> Response:
         """Submit an article for analysis"""
         if _too_long(data["text"]):
             abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
@@ -94,7 +99,7 @@ class Articles(MethodView):
         if query.get("wait"):
             wait_for_analysis(db.session, article, min(query["wait"], _settings().max_wait_seconds))
         headers = {"Location": f"/api/v1/articles/{article.id}"}
-        return _article_body(article), 202 if created else 200, headers
+        return json_response(_article_body(article), 202 if created else 200, headers)
 
 
 def _batch_items() -> list[Any]:
@@ -165,9 +170,9 @@ class ArticleBatch(MethodView):
 @blp.route("/<int:article_id>")
 class ArticleById(MethodView):
     @blp.response(200, ArticleOut)
-    def get(self, article_id: int) -> dict[str, Any]:
+    def get(self, article_id: int) -> Response:
         """Read an article: its status, error, text and current stance records"""
-        return _article_body(get_or_404(Article, article_id, "article"))
+        return json_response(_article_body(get_or_404(Article, article_id, "article")))
 
 
 @blp.route("/<int:article_id>/reanalyse")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from tests.api.analysis_fixtures import ARTICLE, create_catalogue
@@ -79,6 +81,35 @@ def test_new_articles_leave_stance_views_cached_but_refresh_article_lists(
     state, articles = _get(client, "/api/v1/articles")
     assert state == "miss"
     assert queued.json["id"] in {a["id"] for a in articles["items"]}
+
+
+def test_an_article_stays_cached_while_others_arrive_and_refreshes_when_it_changes(
+    client: FlaskClient, analysed: dict[str, Any], database_url: str
+) -> None:
+    url = f"/api/v1/articles/{analysed['article']}"
+    _get(client, url)
+    assert _get(client, url)[0] == "hit"
+    engine = sa.create_engine(database_url)
+    now = datetime(2024, 1, 1)
+    try:
+        with engine.begin() as conn:  # another writer (a batch import, another worker) adds an article
+            conn.execute(
+                sa.text(
+                    "INSERT INTO articles (title, text, content_hash, status, attempts, created_at, updated_at) "
+                    "VALUES ('other', 'x', :hash, 'queued', 0, :now, :now)"
+                ),
+                {"hash": "c" * 64, "now": now},
+            )
+        assert _get(client, url)[0] == "hit"
+        with engine.begin() as conn:  # ... and then this article's own row changes
+            conn.execute(
+                sa.text("UPDATE articles SET title = 'Retitled' WHERE id = :id"), {"id": analysed["article"]}
+            )
+    finally:
+        engine.dispose()
+    state, article = _get(client, url)
+    assert state == "miss"
+    assert article["title"] == "Retitled"
 
 
 def test_errors_and_unauthorised_requests_are_never_cached(client: FlaskClient) -> None:
