@@ -8,8 +8,10 @@ For each backend (SQLite, PostgreSQL) this script
    twice, so 100,000 records are older, non-current versions);
 2. starts gunicorn on loopback with the production settings (API keys on,
    rate limits on with a limit the bench cannot reach, 2 workers x 4 threads);
-3. runs wrk against GET /api/v1/health (the trivial endpoint) for --trivial
-   seconds, then the mixed workload for --duration seconds: 40 % actor history
+3. runs wrk against GET /api/v1/health (the trivial endpoint) and the mixed
+   workload in --rounds interleaved rounds (--trivial and --duration seconds
+   in all; the best round of each is compared, since a noisy neighbour on a
+   shared machine only ever slows a round down): 40 % actor history
    on one issue (the dashboard's timeline request), 40 % stance feeds (plain,
    per actor, per issue, per label), 10 % single articles, 10 % submissions;
    --watched (default 0.8) of the reads come from dashboards polling 20
@@ -22,6 +24,7 @@ For each backend (SQLite, PostgreSQL) this script
 5. prints errors, throughput, the ratio mixed / trivial and the latencies.
 
     python bench/load.py                      # both backends, about 8 minutes
+    python bench/load.py --reuse              # the same, on the databases seeded by the last run
     python bench/load.py --backend sqlite --duration 20 --records 200000
 
 Needs wrk (Debian package `wrk`), PostgreSQL at --postgres-url and Redis (the
