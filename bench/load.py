@@ -34,6 +34,7 @@ PostgreSQL deployment queues on Redis, like a multi-machine one).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -47,7 +48,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -155,10 +156,8 @@ def seed_sqlite(path: Path, rows: dict[str, list[tuple[object, ...]]]) -> None:
 
 def sqlite_copy(source: Path, target: Path) -> None:
     """A consistent copy of a SQLite database (its WAL included), via the backup API."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
-    src.close()
-    dst.close()
 
 
 def seed_postgres(url: str, rows: dict[str, list[tuple[object, ...]]]) -> None:
@@ -407,12 +406,7 @@ def main() -> None:
         help="reuse the database seeded by an earlier run in --workdir with the same --records",
     )  # fmt: skip
     args = parser.parse_args()
-    cached: dict[str, dict[str, list[tuple[object, ...]]]] = {}
-
-    def rows() -> dict[str, list[tuple[object, ...]]]:
-        if "rows" not in cached:
-            cached["rows"] = seed_rows(args.records)
-        return cached["rows"]
+    rows = functools.cache(lambda: seed_rows(args.records))  # built only when a backend is seeded
 
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     for backend in backends:

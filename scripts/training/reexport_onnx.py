@@ -13,17 +13,15 @@ rounding, which is why the two paths score alike.
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from service.nlp import onnx_runtime
 from service.nlp.classifier import load_torch_model
-from service.nlp.weights import MODEL_INFO_FILE, read_model_info, sha256_file, verify_weights
+from service.nlp.weights import read_model_info, verify_weights
+from service.training.export import write_onnx_copy
+from service.training.loop import save_info
 
 
 def main() -> None:
@@ -31,15 +29,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     folder = parser.parse_args().folder
     verify_weights(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        load_torch_model(folder).save_pretrained(tmp, safe_serialization=True)
-        exported = onnx_runtime.export_int8(Path(tmp))
-        target = Path(shutil.move(exported, folder / onnx_runtime.ONNX_FILE))
-    info = read_model_info(folder)
-    info["onnx_file"] = onnx_runtime.ONNX_FILE
-    info["onnx_sha256"] = sha256_file(target)
-    (folder / MODEL_INFO_FILE).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-    print(f"{target}: sha256 {info['onnx_sha256']}")
+    info = {**read_model_info(folder), **write_onnx_copy(load_torch_model(folder), folder)}
+    save_info(folder, info)
+    print(f"{folder / info['onnx_file']}: sha256 {info['onnx_sha256']}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,14 @@ from service.nlp.int8_weights import save_int8
 from service.nlp.weights import MODEL_INFO_FILE, find_weights, sha256_file
 
 
+def write_onnx_copy(model: PreTrainedModel, output_dir: Path) -> dict[str, str]:
+    """Export `model` to output_dir/model.int8.onnx; returns the model_info entries naming it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        model.save_pretrained(tmp, safe_serialization=True)
+        onnx_path = shutil.move(onnx_runtime.export_int8(Path(tmp)), output_dir / onnx_runtime.ONNX_FILE)
+    return {"onnx_file": onnx_runtime.ONNX_FILE, "onnx_sha256": sha256_file(Path(onnx_path))}
+
+
 def save_model(
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase,
@@ -40,11 +48,7 @@ def save_model(
     record = dict(info)
     if export_onnx and onnx_runtime.exportable():
         # From the full-precision weights, so int8 rounding happens once in each file.
-        with tempfile.TemporaryDirectory() as tmp:
-            model.save_pretrained(tmp, safe_serialization=True)
-            onnx_path = shutil.move(onnx_runtime.export_int8(Path(tmp)), output_dir / onnx_runtime.ONNX_FILE)
-        record["onnx_file"] = onnx_runtime.ONNX_FILE
-        record["onnx_sha256"] = sha256_file(Path(onnx_path))
+        record.update(write_onnx_copy(model, output_dir))
     if weights_format == "fp16":
         copy.deepcopy(model).half().save_pretrained(output_dir, safe_serialization=True)
     else:

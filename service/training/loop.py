@@ -104,21 +104,22 @@ def predict(
     return out
 
 
-def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any]]:
-    """(model, tokenizer, origin record) a run starts from, checksums verified.
+def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any], Any]:
+    """(model, tokenizer, origin record, teacher or None) a run starts from, checksums verified.
 
     Without a teacher: the MiniLM base with a fresh 4-label head, its first
     num_layers layers. With one: a copy of the teacher, its layers thinned
-    to num_layers spread over its depth (student_layers).
+    to num_layers spread over its depth (student_layers); the teacher itself
+    is returned whole, for its soft labels.
     """
     if config.teacher is not None:
         _, teacher_sha = verify_weights(config.teacher)
         teacher_info = read_model_info(config.teacher)
         tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(config.teacher, local_files_only=True))
-        model = load_torch_model(config.teacher).train()
-        kept = student_layers(
-            len(model.bert.encoder.layer), config.num_layers or len(model.bert.encoder.layer)
-        )
+        teacher = load_torch_model(config.teacher)
+        depth = len(teacher.bert.encoder.layer)
+        model = copy.deepcopy(teacher).train()
+        kept = student_layers(depth, config.num_layers or depth)
         select_layers(model, kept)
         origin = {
             "base": teacher_info.get("base", BASE_MODEL_NAME),
@@ -130,7 +131,7 @@ def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any]]:
                 "layers_kept": kept,
             },
         }
-        return model, tokenizer, origin
+        return model, tokenizer, origin, teacher
     base, base_sha = checked_base_folder(config.base_model, config.base_sha256)
     tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(base, local_files_only=True))
     id2label = dict(enumerate(CLASSIFIER_LABELS))
@@ -144,7 +145,7 @@ def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any]]:
     )
     if config.num_layers is not None:
         select_layers(model, range(config.num_layers))
-    return model, tokenizer, {"base": BASE_MODEL_NAME, "base_sha256": base_sha}
+    return model, tokenizer, {"base": BASE_MODEL_NAME, "base_sha256": base_sha}, None
 
 
 def load_splits(config: TrainConfig) -> dict[str, list[Example]]:
@@ -168,7 +169,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
     set_seed(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
-    model, tokenizer, origin = starting_model(config)
+    model, tokenizer, origin, teacher = starting_model(config)
     pad_id = int(tokenizer.pad_token_id or 0)
     model.to(config.device)
     splits = load_splits(config)
@@ -176,12 +177,11 @@ def train(config: TrainConfig) -> dict[str, Any]:
     dev_data = encode(tokenizer, splits["dev"], config.max_length)
     lengths = [len(x) for x in train_data[0]]
     soft_labels = None
-    if config.teacher is not None:
-        teacher = load_torch_model(config.teacher)
+    if teacher is not None:
         soft_labels = teacher_probabilities(
             teacher, train_data[0], train_data[1], pad_id, config.distill_temperature, config.device
         )
-        del teacher
+        del teacher  # only its probabilities are needed from here on
 
     batches_per_epoch = math.ceil(len(lengths) / config.batch_size)
     total_steps = batches_per_epoch * config.epochs
