@@ -47,6 +47,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from service.db import db, engine_config, skip_async_teardown
     from service.errors import ProblemApi, problem_response
     from service.etag import install_etags
+    from service.hit_path import CachedHitLayer
     from service.protection import protect
     from service.response_cache import install_response_cache
 
@@ -63,14 +64,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
 
     api = ProblemApi(app)
-    protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
-    install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
+    limiter = protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
+    cache = install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
     install_etags(app, api)  # before any blueprint, so every GET is documented
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)
     for module in (compare, network, changes, export):
         api.register_blueprint(module.blp)
     app.register_blueprint(dashboard_blp)
+    if cache is not None:
+        app.wsgi_app = CachedHitLayer(app, cache, limiter)  # type: ignore[method-assign]
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Any:

@@ -42,7 +42,7 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
     dialect = session.get_bind().dialect.name
     insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = utcnow()
-    new_id = session.execute(
+    article = session.scalars(
         insert(Article)
         .values(
             text=data["text"],
@@ -57,12 +57,15 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
             updated_at=now,
         )
         .on_conflict_do_nothing()
-        .returning(Article.id)
-    ).scalar()
-    session.commit()
-    if new_id is not None:
-        article = session.get(Article, new_id)
-        assert article is not None
+        .returning(Article)
+    ).first()
+    # The new row came back whole: keep it as it is rather than read it again after the commit.
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+    if article is not None:
         return article, True
     existing = find_existing(session, data.get("url"), digest)
     if existing is None:  # the conflicting row was deleted meanwhile: try once more
@@ -88,6 +91,7 @@ def wait_for_analysis(session: Session, article: Article, seconds: float) -> Non
     while True:
         # End the transaction first: a SQLite reader keeps its snapshot until then.
         session.rollback()
+        session.expire(article)  # read it again (a rollback with nothing begun expires nothing)
         if article.status in TERMINAL or time.monotonic() >= deadline:
             return
         time.sleep(0.1)

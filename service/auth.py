@@ -66,13 +66,17 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def presented_key() -> str | None:
-    """The key sent with the request, from Authorization: Bearer or X-API-Key."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, value = header.partition(" ")
+def key_from_headers(authorization: str, x_api_key: str | None) -> str | None:
+    """The key a caller sent, from `Authorization: Bearer <key>` or `X-API-Key: <key>`."""
+    scheme, _, value = authorization.partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    return request.headers.get("X-API-Key") or None
+    return x_api_key or None
+
+
+def presented_key() -> str | None:
+    """The key sent with this request."""
+    return key_from_headers(request.headers.get("Authorization", ""), request.headers.get("X-API-Key"))
 
 
 def find_principal(session: Session, key: str) -> Principal | None:
@@ -111,6 +115,13 @@ class PrincipalCache:
                     self._entries.clear()
                 self._entries[key] = (now + ttl, principal)
         return principal
+
+    def peek(self, key: str) -> tuple[bool, Principal | None]:
+        """(found, principal) from memory only: (False, None) when the key must be looked up."""
+        entry = self._entries.get(key)
+        if entry is None or entry[0] <= time.monotonic():
+            return False, None
+        return True, entry[1]
 
     def clear(self) -> None:
         with self._lock:

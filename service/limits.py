@@ -19,13 +19,17 @@ from service.auth import current_principal, required_scope
 from service.errors import problem_response
 from service.local_counters import LocalStorage  # noqa: F401  (defining it registers local://)
 
+KEY_PREFIX = "stance-tracker"  # Flask-Limiter's bucket names start with it (service.hit_path counts alike)
+
+
+def caller_bucket(key_id: int | None, remote_addr: str | None) -> str:
+    """The bucket a request counts against: its key, else its address."""
+    return f"key:{key_id}" if key_id is not None else f"addr:{remote_addr or 'unknown'}"
+
 
 def rate_limit_key() -> str:
-    """The bucket a request counts against: its key, else its address."""
     principal = current_principal()
-    if principal is not None:
-        return f"key:{principal.key_id}"
-    return f"addr:{request.remote_addr or 'unknown'}"
+    return caller_bucket(principal.key_id if principal else None, request.remote_addr)
 
 
 def current_rate_limit() -> str:
@@ -49,7 +53,7 @@ def init_rate_limits(app: Flask) -> Limiter:
         default_limits=[current_rate_limit],
         storage_uri=settings.ratelimit_storage_url,
         strategy="sliding-window-counter",
-        key_prefix="stance-tracker",
+        key_prefix=KEY_PREFIX,
         # A storage outage must not take the API down: fall back to per-process counters.
         swallow_errors=True,
         in_memory_fallback_enabled=True,

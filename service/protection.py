@@ -4,6 +4,7 @@ rate limits, Idempotency-Key replays, and their OpenAPI documentation."""
 from __future__ import annotations
 
 from flask import Flask
+from flask_limiter import Limiter
 from flask_smorest import Api
 
 from service.auth import init_auth
@@ -12,9 +13,10 @@ from service.limits import init_rate_limits
 from service.openapi_access import document_access
 
 
-def protect(app: Flask, api: Api) -> None:
+def protect(app: Flask, api: Api) -> Limiter:
     """Install the guards; call before registering blueprints (for the docs)."""
     document_access(api)
     init_auth(app)
-    init_rate_limits(app)
+    limiter = init_rate_limits(app)
     init_idempotency(app)
+    return limiter

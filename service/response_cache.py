@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, Response, g, request
 
@@ -35,14 +36,25 @@ API_PREFIX = "/api/v1/"
 UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard"})
 ARTICLE_BLUEPRINTS = frozenset({"articles"})
 _RECOMPUTED_HEADERS = frozenset({"Content-Length", "X-Cache"})
-_GENERATIONS = "SELECT stances, articles, article_changes FROM data_generation WHERE id = 1"
+GENERATIONS_SQL = "SELECT stances, articles, article_changes FROM data_generation WHERE id = 1"
+STANCES, ARTICLES, ARTICLE_CHANGES = 0, 1, 2  # positions in that row
 
 
 @dataclass(frozen=True)
 class Stored:
+    """One answer: its body and headers, the generation it was made at, and
+    which counters (positions in the generation row) and endpoint it belongs to."""
+
     generation: tuple[int, ...]
     body: bytes
     headers: tuple[tuple[str, str], ...]
+    depends_on: tuple[int, ...] = (STANCES,)
+    endpoint: str = ""
+
+
+def cache_key(environ: dict[str, Any]) -> tuple[str, str, str]:
+    """Raw path, raw query string and Accept: computed alike by Flask's hooks and the WSGI hit layer."""
+    return environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", "")
 
 
 class ResponseCache:
@@ -50,19 +62,23 @@ class ResponseCache:
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, str], Stored] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str, str], Stored] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str], generation: tuple[int, ...]) -> Stored | None:
+    def get(self, key: tuple[str, str, str], generation: tuple[int, ...]) -> Stored | None:
+        stored = self.peek(key)
+        return stored if stored is not None and stored.generation == generation else None
+
+    def peek(self, key: tuple[str, str, str]) -> Stored | None:
+        """The stored answer whatever its generation (the caller checks it), marked recently used."""
         with self._lock:
             stored = self._entries.get(key)
-            if stored is None or stored.generation != generation:
-                return None
-            self._entries.move_to_end(key)
+            if stored is not None:
+                self._entries.move_to_end(key)
             return stored
 
-    def put(self, key: tuple[str, str], stored: Stored) -> None:
+    def put(self, key: tuple[str, str, str], stored: Stored) -> None:
         size = len(stored.body)
         if size > self.max_bytes // 8:  # one huge answer must not flush everything else
             return
@@ -77,41 +93,49 @@ class ResponseCache:
                 self._bytes -= len(evicted.body)
 
 
-def _current_generation() -> tuple[int, ...] | None:
+def _depends_on() -> tuple[int, ...] | None:
     """The counters this request's view depends on; None when it must not be cached."""
     if request.method != "GET" or not request.path.startswith(API_PREFIX):
         return None
     blueprint = request.blueprint or ""
     if blueprint in UNCACHED_BLUEPRINTS or request.endpoint is None:
         return None
-    # On the session's own connection (the view reuses it on a miss), without the ORM layer.
-    row = db.session.connection().exec_driver_sql(_GENERATIONS).first()
-    if row is None:
-        return None
-    stances, articles, article_changes = row
     if blueprint not in ARTICLE_BLUEPRINTS:
-        return (stances,)
+        return (STANCES,)
     if "article_id" in (request.view_args or {}):
-        return (stances, article_changes)
-    return (stances, articles)
+        return (STANCES, ARTICLE_CHANGES)
+    return (STANCES, ARTICLES)
 
 
-def install_response_cache(app: Flask, max_megabytes: float) -> None:
+def _current_generation(depends_on: tuple[int, ...]) -> tuple[int, ...] | None:
+    # On the session's own connection (the view reuses it on a miss), without the ORM layer.
+    # A GET only reads: its connection runs in autocommit, which spares PostgreSQL's
+    # BEGIN and ROLLBACK round trips and loses nothing (READ COMMITTED takes a
+    # snapshot per statement anyway; SQLite's driver opens no transaction for reads).
+    connection = db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    row = connection.exec_driver_sql(GENERATIONS_SQL).first()
+    return None if row is None else tuple(row[i] for i in depends_on)
+
+
+def install_response_cache(app: Flask, max_megabytes: float) -> ResponseCache | None:
     """Register the lookup (after auth and rate limits) and the store hooks."""
     if max_megabytes <= 0:
-        return
+        return None
     cache = ResponseCache(int(max_megabytes * 1024 * 1024))
     app.extensions["response_cache"] = cache
 
     @app.before_request
     def _lookup() -> Response | None:
-        generation = _current_generation()
+        depends_on = _depends_on()
+        if depends_on is None:
+            return None
+        generation = _current_generation(depends_on)
         if generation is None:
             return None
-        key = (request.full_path, request.headers.get("Accept", ""))
+        key = cache_key(request.environ)
         stored = cache.get(key, generation)
         if stored is None:
-            g.response_cache = (key, generation)
+            g.response_cache = (key, generation, depends_on)
             return None
         response = Response(stored.body, status=200, headers=list(stored.headers))
         response.headers["X-Cache"] = "hit"
@@ -124,8 +148,11 @@ def install_response_cache(app: Flask, max_megabytes: float) -> None:
             return response
         response.headers["X-Cache"] = "miss"
         if response.status_code == 200 and not response.is_streamed and not response.direct_passthrough:
-            key, generation = pending
+            key, generation, depends_on = pending
             # The view's headers and the ETag hook's; later hooks (CORS, rate limits) run on hits too.
             headers = tuple((k, v) for k, v in response.headers.items() if k not in _RECOMPUTED_HEADERS)
-            cache.put(key, Stored(generation, response.get_data(), headers))
+            body = response.get_data()
+            cache.put(key, Stored(generation, body, headers, depends_on, request.endpoint or ""))
         return response
+
+    return cache

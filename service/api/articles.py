@@ -45,10 +45,14 @@ def _too_long(text: str) -> bool:
 SUMMARY_FIELDS = tuple(ArticleSummary().fields)
 
 
-def _article_body(article: Article) -> dict[str, Any]:
-    """ArticleOut's shape, built directly (sent with json_response, no marshmallow dump)."""
+def _article_body(article: Article, just_created: bool = False) -> dict[str, Any]:
+    """ArticleOut's shape, built directly (sent with json_response, no marshmallow dump).
+    An article `just_created` (and still queued in this answer) has no stances to look up."""
     body = {c: getattr(article, c) for c in SUMMARY_FIELDS}
     body["text"] = article.text
+    if just_created:
+        body["stances"] = []
+        return body
     ids = db.session.scalars(
         sa.select(StanceRecord.id)
         .where(StanceRecord.article_id == article.id, StanceRecord.is_current)
@@ -96,10 +100,12 @@ class Articles(MethodView):
         if _too_long(data["text"]):
             abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
         article, created = _submit(data)
-        if query.get("wait"):
+        waited = bool(query.get("wait"))
+        if waited:
             wait_for_analysis(db.session, article, min(query["wait"], _settings().max_wait_seconds))
         headers = {"Location": f"/api/v1/articles/{article.id}"}
-        return json_response(_article_body(article), 202 if created else 200, headers)
+        body = _article_body(article, just_created=created and not waited)
+        return json_response(body, 202 if created else 200, headers)
 
 
 def _batch_items() -> list[Any]:
