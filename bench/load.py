@@ -20,7 +20,9 @@ For each backend (SQLite, PostgreSQL) this script
    uniform, the worst case for the response cache);
 4. meanwhile a sequential probe times /stances, /actors/{id}/history?issue=
    and /actors/{id}/history (all issues) from the client side (p50/p99),
-   always on uniformly drawn actors and issues (mostly cache misses);
+   always on uniformly drawn actors and issues (mostly cache misses); it runs
+   in both phases, so both share the machine with it alike, and its timings
+   are reported for the mixed phase;
 5. prints errors, throughput, the ratio mixed / trivial and the latencies.
 
     python bench/load.py                      # both backends, about 8 minutes
@@ -41,6 +43,7 @@ import random
 import re
 import shutil
 import signal
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -262,6 +265,19 @@ def probe(base: str, stop: threading.Event, actors: int, issues: int, times: dic
             time.sleep(0.05)
 
 
+@contextmanager
+def probing(base: str, times: dict[str, list[float]]) -> Iterator[None]:
+    """Run `probe` in a thread for the duration of the block."""
+    stop = threading.Event()
+    prober = threading.Thread(target=probe, args=(base, stop, ACTORS, ISSUES, times))
+    prober.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        prober.join()
+
+
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else float("nan")
 
@@ -281,6 +297,9 @@ def serve(url: str, workdir: Path, queue_url: str, port: int, workers: int, thre
         "STANCE_WEB_WORKERS": str(workers),
         "STANCE_WEB_THREADS": str(threads),
     }
+    with closing(socket.socket()) as sock:  # a server left over from an aborted run would be measured instead
+        if sock.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port} is already in use; stop that server or pass --port")
     log = (workdir / "gunicorn.log").open("wb")
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "stance-tracker"), "serve", "--no-init"], env=env, stdout=log,
@@ -346,14 +365,17 @@ def bench_backend(
         run_wrk(base, 3, script, args.connections)  # warm-up: caches, connection pools
         # Interleaved rounds: a noisy neighbour on a shared machine slows whichever
         # phase it overlaps; the best round of each phase is compared.
+        # The probe runs in both phases, so that both share the machine with it
+        # alike; only its timings during the mixed phase are reported.
         for _ in range(args.rounds):
-            trivial_rounds.append(run_wrk(base, max(1, args.trivial // args.rounds), None, args.connections))
-            stop = threading.Event()
-            prober = threading.Thread(target=probe, args=(base, stop, ACTORS, ISSUES, timings))
-            prober.start()
-            mixed_rounds.append(run_wrk(base, max(1, args.duration // args.rounds), script, args.connections))
-            stop.set()
-            prober.join()
+            with probing(base, {k: [] for k in timings}):
+                trivial_rounds.append(
+                    run_wrk(base, max(1, args.trivial // args.rounds), None, args.connections)
+                )
+            with probing(base, timings):
+                mixed_rounds.append(
+                    run_wrk(base, max(1, args.duration // args.rounds), script, args.connections)
+                )
     trivial_rps = max(r["rps"] for r in trivial_rounds)
     mixed_rps = max(r["rps"] for r in mixed_rounds)
     return {

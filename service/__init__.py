@@ -27,6 +27,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the Flask app; `overrides` replace STANCE_* settings (tests)."""
     # Imported here so that `import service.<module>` stays light in workers
     # and training scripts.
+    import sqlalchemy as sa
     from flask import Flask
     from flask_cors import CORS
 
@@ -44,7 +45,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     from service.config import load_settings
     from service.dashboard import blp as dashboard_blp
-    from service.db import db, engine_config, skip_async_teardown
+    from service.db import db, engine_config, ping_idle_connections, skip_async_teardown
     from service.errors import ProblemApi, problem_response
     from service.etag import install_etags
     from service.hit_path import CachedHitLayer
@@ -61,6 +62,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     db.init_app(app)
     skip_async_teardown(app)
+    with app.app_context():
+        ping_idle_connections(db.engine, settings.db_idle_ping_seconds)
     CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
 
     api = ProblemApi(app)
@@ -79,5 +82,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     def _unexpected(error: Exception) -> Any:
         app.logger.exception("unhandled error", exc_info=error)
         return problem_response(500, "Internal Server Error", "An unexpected error occurred.")
+
+    @app.errorhandler(sa.exc.DBAPIError)
+    def _database_error(error: sa.exc.DBAPIError) -> Any:
+        # A dropped connection (the pool then opens fresh ones) or an unreachable
+        # or locked database: retryable, nothing was written.
+        if not (error.connection_invalidated or isinstance(error, sa.exc.OperationalError)):
+            return _unexpected(error)
+        app.logger.warning("database unavailable: %s", error.orig)
+        return problem_response(
+            503,
+            "Service Unavailable",
+            "The database is unavailable or the connection was lost; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
 
     return app

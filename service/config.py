@@ -45,6 +45,8 @@ class Settings:
     auth_enabled: bool = True
     anonymous_reads: bool = False
     auth_cache_seconds: float = 10.0
+    # A pooled PostgreSQL connection idle for longer than this is pinged before use.
+    db_idle_ping_seconds: float = 10.0
     # Per-process cache of GET answers, exact (keyed on the data generation); 0 turns it off.
     response_cache_mb: float = 64.0
     # Rate limits per API key (per address for anonymous clients), Flask-Limiter syntax.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,10 +27,37 @@ db = SQLAlchemy()
 
 def engine_config(url: str) -> dict[str, Any]:
     """Engine options per backend; SQLite gets a generous busy timeout because
-    the web process and the worker write to the same file."""
+    the web process and the worker write to the same file. Server connections
+    are pinged only after some idle time (ping_idle_connections), not on every
+    checkout as pool_pre_ping would: under load that ping was one round trip
+    in four of a request's."""
     if url.startswith("sqlite"):
         return {"url": url, "connect_args": {"timeout": 30}}
-    return {"url": url, "pool_pre_ping": True}
+    return {"url": url}
+
+
+def ping_idle_connections(engine: sa.Engine, idle_seconds: float) -> None:
+    """Ping a pooled server connection before use when it sat idle longer than
+    `idle_seconds` (a database restart or a firewall may have dropped it); a
+    failed ping makes the pool open a fresh one. A connection lost while in
+    use still fails its request, with a 503 (service.errors)."""
+    if engine.dialect.name == "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "checkin")
+    def _remember_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info["checked_in_at"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        checked_in_at = record.info.get("checked_in_at")
+        if checked_in_at is None or time.monotonic() - checked_in_at < idle_seconds:
+            return  # fresh, or in use moments ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # any failure means this connection is unusable
+            raise sa.exc.DisconnectionError(str(exc)) from exc
 
 
 @sa.event.listens_for(sa.Engine, "connect")

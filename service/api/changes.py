@@ -25,7 +25,8 @@ class ActorChanges(MethodView):
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """The moments an actor's stance on an issue changed, with the records before and after"""
         actor = ref_or_404(Actor, actor_id, "actor")
-        changes = find_changes(db.session.execute(actor_records(actor_id, query)).tuples())
+        stmt, _ = actor_records(actor_id, query)
+        changes = find_changes(db.session.execute(stmt).tuples())
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {r["id"]: r for r in stance_payloads(db.session, sorted(ids))}
         return {

@@ -37,10 +37,6 @@ class Stances(MethodView):
     @blp.response(200, StancePage)
     def get(self, query: dict[str, Any]) -> Response:
         """Current stance records, newest first, filtered; cursor-paginated"""
-        if "actor" in query:
-            exists_or_404(Actor, query["actor"], "actor")
-        if "issue" in query:
-            exists_or_404(Issue, query["issue"], "issue")
         limit = query.get("limit") or current_app.config["SETTINGS"].page_size
         stmt = sa.select(StanceRecord.observed_at, StanceRecord.id).where(StanceRecord.is_current)
         if "actor" in query:
@@ -67,6 +63,11 @@ class Stances(MethodView):
             )
         stmt = stmt.order_by(StanceRecord.observed_at.desc(), StanceRecord.id.desc()).limit(limit + 1)
         rows = db.session.execute(stmt).all()
+        if not rows:  # a record names its actor and issue: only an empty page needs to ask whether they exist
+            if "actor" in query:
+                exists_or_404(Actor, query["actor"], "actor")
+            if "issue" in query:
+                exists_or_404(Issue, query["issue"], "issue")
         envelope = page(rows, limit, tuple, lambda row: row.id)
         envelope["items"] = stance_payloads(db.session, envelope["items"])
         return json_response(envelope)
