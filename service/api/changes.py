@@ -7,11 +7,10 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from service.api.lookup import ref_or_404
+from service.api.lookup import actor_and_issue_or_404
 from service.api.timeline import actor_records
 from service.changes import find_changes
 from service.db import db
-from service.orm import Actor
 from service.schemas.compare import ChangesOut, ChangesQuery
 from service.stance_payload import stance_payloads
 
@@ -24,9 +23,8 @@ class ActorChanges(MethodView):
     @blp.response(200, ChangesOut)
     def get(self, query: dict[str, Any], actor_id: int) -> dict[str, Any]:
         """The moments an actor's stance on an issue changed, with the records before and after"""
-        actor = ref_or_404(Actor, actor_id, "actor")
-        stmt, _ = actor_records(actor_id, query)
-        changes = find_changes(db.session.execute(stmt).tuples())
+        actor, _ = actor_and_issue_or_404(actor_id, query.get("issue"))
+        changes = find_changes(actor_records(actor_id, query))
         ids = {c.before_id for c in changes} | {c.after_id for c in changes}
         records = {r["id"]: r for r in stance_payloads(db.session, sorted(ids))}
         return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -9,34 +11,43 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from service.api.lookup import ref_or_404
+from service.api.lookup import actor_and_issue_or_404, ref_or_404
 from service.db import db
 from service.history import bucket
 from service.json_response import json_response
-from service.orm import Actor, Issue, StanceRecord
+from service.orm import Issue, StanceRecord
 from service.schemas.history import HistoryOut, HistoryQuery, PositionsOut, PositionsQuery
 from service.stance_payload import stance_payloads
 
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 
 
-def actor_records(
-    actor_id: int, query: dict[str, Any], *extra: Any
-) -> tuple[sa.Select[Any], dict[str, Any] | None]:
-    """(id, issue_id, observed_at, effective_label, *extra) of the actor's current
-    records, filtered by the query's issue (404 when unknown), from and to; with
-    the issue's reference when the query names one."""
+@functools.cache
+def _records_query(extra: tuple[Any, ...], by_issue: bool, since: bool, until: bool) -> sa.Select[Any]:
+    # One statement per shape, built once, with bound parameters.
     columns = (StanceRecord.id, StanceRecord.issue_id, StanceRecord.observed_at, StanceRecord.effective_label)
-    stmt = sa.select(*columns, *extra).where(StanceRecord.actor_id == actor_id, StanceRecord.is_current)
-    issue = None
-    if "issue" in query:
-        issue = ref_or_404(Issue, query["issue"], "issue")
-        stmt = stmt.where(StanceRecord.issue_id == query["issue"])
-    if "from_" in query:
-        stmt = stmt.where(StanceRecord.observed_at >= query["from_"])
-    if "to" in query:
-        stmt = stmt.where(StanceRecord.observed_at <= query["to"])
-    return stmt, issue
+    stmt = sa.select(*columns, *extra).where(
+        StanceRecord.actor_id == sa.bindparam("actor"), StanceRecord.is_current
+    )
+    if by_issue:
+        stmt = stmt.where(StanceRecord.issue_id == sa.bindparam("issue"))
+    if since:
+        stmt = stmt.where(
+            StanceRecord.observed_at >= sa.bindparam("from_", type_=StanceRecord.observed_at.type)
+        )
+    if until:
+        stmt = stmt.where(StanceRecord.observed_at <= sa.bindparam("to", type_=StanceRecord.observed_at.type))
+    return stmt
+
+
+def actor_records(actor_id: int, query: dict[str, Any], *extra: Any) -> Iterable[tuple[Any, ...]]:
+    """(id, issue_id, observed_at, effective_label, *extra) of the actor's current
+    records, filtered by the query's issue, from and to (the caller has checked
+    that the actor and issue exist)."""
+    stmt = _records_query(extra, "issue" in query, "from_" in query, "to" in query)
+    params: dict[str, Any] = {k: query[k] for k in ("issue", "from_", "to") if k in query}
+    params["actor"] = actor_id
+    return db.session.connection().execute(stmt, params).tuples()
 
 
 @blp.route("/actors/<int:actor_id>/history")
@@ -45,9 +56,8 @@ class ActorHistory(MethodView):
     @blp.response(200, HistoryOut)
     def get(self, query: dict[str, Any], actor_id: int) -> Response:
         """An actor's stances per period: counts per label, net score, confidence, record ids"""
-        actor = ref_or_404(Actor, actor_id, "actor")
-        stmt, issue = actor_records(actor_id, query, StanceRecord.confidence)
-        periods = bucket(db.session.execute(stmt).tuples(), query["interval"])
+        actor, issue = actor_and_issue_or_404(actor_id, query.get("issue"))
+        periods = bucket(actor_records(actor_id, query, StanceRecord.confidence), query["interval"])
         if issue is not None:  # the dashboard's shape: the one issue is already known
             issues = {issue["id"]: issue}
         else:
