@@ -187,6 +187,10 @@ def seed_postgres(url: str, rows: dict[str, list[tuple[object, ...]]]) -> None:
 PROBED = ("stances", "history", "history_all_issues")
 WRK_SCRIPT = """
 math.randomseed(11)
+-- Each wrk run gets its own tag (script argument), so that its submissions are
+-- new articles rather than repeats of an earlier round's.
+local tag = "0"
+init = function(args) if args[1] then tag = args[1] end end
 local key, actors, issues, articles = "%(key)s", %(actors)d, %(issues)d, %(articles)d
 local watched = %(watched)f
 local labels = {"support", "oppose", "neutral"}
@@ -217,7 +221,7 @@ request = function()
     return wrk.format("GET", "/api/v1/articles/" .. article(), headers)
   end
   n = n + 1
-  local body = '{"title": "Load ' .. n .. '", "text": "Load test article ' .. n .. ' ' .. math.random(1e9) ..
+  local body = '{"title": "Load ' .. tag .. '-' .. n .. '", "text": "Load test article ' .. tag .. '-' .. n .. ' ' .. math.random(1e9) ..
     '. Norway supports the peace talks."}'
   return wrk.format("POST", "/api/v1/articles", post_headers, body)
 end
@@ -231,7 +235,8 @@ def run_wrk(
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if script is not None:
         cmd += ["-s", str(script)]
-    out = subprocess.run([*cmd, base + path], check=True, capture_output=True, text=True).stdout
+    tag = [] if script is None else ["--", f"{time.time_ns()}"]  # unique submissions per run
+    out = subprocess.run([*cmd, base + path, *tag], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)

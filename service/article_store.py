@@ -42,8 +42,9 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
     dialect = session.get_bind().dialect.name
     insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = utcnow()
-    article = session.scalars(
-        insert(Article)
+    table = Article.__table__
+    statement = (
+        insert(table)
         .values(
             text=data["text"],
             title=data.get("title"),
@@ -57,16 +58,17 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
             updated_at=now,
         )
         .on_conflict_do_nothing()
-        .returning(Article)
-    ).first()
-    # The new row came back whole: keep it as it is rather than read it again after the commit.
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True
-    if article is not None:
-        return article, True
+        .returning(*table.c)
+    )
+    # One statement in autocommit on its own connection: atomic by itself, and
+    # on PostgreSQL one round trip instead of BEGIN, INSERT, COMMIT. The new row
+    # comes back whole, as a detached Article (nothing needs reading again).
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, sa.Engine) else bind.engine
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        row = connection.execute(statement).first()
+    if row is not None:
+        return Article(**row._mapping), True
     existing = find_existing(session, data.get("url"), digest)
     if existing is None:  # the conflicting row was deleted meanwhile: try once more
         return add_article(session, data)
@@ -85,13 +87,13 @@ def enqueue_analysis(article_id: int) -> bool:
     return True
 
 
-def wait_for_analysis(session: Session, article: Article, seconds: float) -> None:
-    """Block until the article reaches a terminal status or time runs out."""
+def wait_for_analysis(session: Session, article_id: int, seconds: float) -> Article | None:
+    """The article once it reaches a terminal status or time runs out (None if it was deleted)."""
     deadline = time.monotonic() + seconds
     while True:
         # End the transaction first: a SQLite reader keeps its snapshot until then.
         session.rollback()
-        session.expire(article)  # read it again (a rollback with nothing begun expires nothing)
-        if article.status in TERMINAL or time.monotonic() >= deadline:
-            return
+        article = session.get(Article, article_id, populate_existing=True)
+        if article is None or article.status in TERMINAL or time.monotonic() >= deadline:
+            return article
         time.sleep(0.1)

@@ -64,7 +64,8 @@ def init_rate_limits(app: Flask) -> Limiter:
 
     def too_many_requests(error: RateLimitExceeded) -> Response:
         limit = limiter.current_limit
-        retry_after = math.ceil(limit.reset_at - time.time()) if limit is not None else 1
+        # The window's own reset time (RequestLimit.reset_at adds a second on top).
+        retry_after = math.ceil(limit.window[0] - time.time()) if limit is not None else 1
         return problem_response(
             429,
             "Too Many Requests",

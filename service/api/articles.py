@@ -102,7 +102,11 @@ class Articles(MethodView):
         article, created = _submit(data)
         waited = bool(query.get("wait"))
         if waited:
-            wait_for_analysis(db.session, article, min(query["wait"], _settings().max_wait_seconds))
+            seconds = min(query["wait"], _settings().max_wait_seconds)
+            waited_for = wait_for_analysis(db.session, article.id, seconds)
+            if waited_for is None:
+                abort(404, message=f"Article {article.id} was deleted while waiting for its analysis.")
+            article = waited_for  # type: ignore[assignment]  # abort raised when None
         headers = {"Location": f"/api/v1/articles/{article.id}"}
         body = _article_body(article, just_created=created and not waited)
         return json_response(body, 202 if created else 200, headers)
