@@ -3,7 +3,7 @@
 A dashboard's polling GET whose answer sits in the response cache costs, in
 Flask, a request context, URL routing, every hook and a session: about three
 quarters of the work behind a hit. This layer answers such a request before
-Flask sees it, doing only what a hit needs and in the same order as Flask:
+Flask sees it, doing only what a hit needs, with the checks Flask makes:
 
 1. the answer must be in the cache (same key as `service.response_cache`);
 2. the data generation, read on this thread's own autocommit connection,
@@ -100,15 +100,10 @@ class CachedHitLayer:
         self.cache = cache
         self.limiter = limiter
         self.settings = app.config["SETTINGS"]
-        self._reader: GenerationReader | None = None
+        from service.db import db
 
-    def _generation(self) -> tuple[int, ...] | None:
-        if self._reader is None:
-            from service.db import db
-
-            with self.app.app_context():
-                self._reader = GenerationReader(db.engine)
-        return self._reader.read()
+        with app.app_context():
+            self.generations = GenerationReader(db.engine)  # connects per thread, on first use
 
     def _rate_limit_bucket(self, environ: dict[str, Any]) -> tuple[str, str] | None:
         """(Flask-Limiter key, limit text) for an allowed reader; None when Flask must decide."""
@@ -142,7 +137,7 @@ class CachedHitLayer:
         stored = self.cache.peek(cache_key(environ))
         if stored is None:
             return None
-        row = self._generation()
+        row = self.generations.read()
         if row is None or stored.generation != tuple(row[i] for i in stored.depends_on):
             return None
         bucket = self._rate_limit_bucket(environ)

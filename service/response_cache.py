@@ -1,7 +1,7 @@
 """A per-process cache of whole GET answers, exact because it is keyed on the data's generation.
 
 Dashboards poll the same views all day. Each worker process keeps the bodies
-of recent JSON answers under (URL, Accept, data generation); the generation
+of recent JSON answers under (path, query string, Accept, data generation); the generation
 is three counters in the one-row `data_generation` table that database
 triggers bump on every write (migrations 0003, 0004): `stances` for stance
 records, evidence, runs, actors and issues, `articles` for any article
@@ -18,6 +18,9 @@ older than the generation it is filed under: a hit is always what the view
 would answer now. Auth and rate limits run before the lookup (hooks run in
 registration order); the stored headers include the ETag, so the ETag hook does not hash the body again. `X-Cache: hit` or
 `miss` tells operators what happened. STANCE_RESPONSE_CACHE_MB=0 turns it off.
+Most hits never reach these hooks: `service.hit_path` answers them in front
+of Flask with the same checks; these hooks serve the rest (CORS, conditional
+requests, keys not yet in the principal cache) and fill the cache.
 """
 
 from __future__ import annotations
