@@ -390,7 +390,7 @@ def bench_backend(
     mixed_rounds: list[dict[str, float]] = []
     timings: dict[str, list[float]] = {k: [] for k in (*PROBED, "probe_errors")}
     with serve(url, workdir, queue_url, args.port, args.workers, args.threads) as base:
-        run_wrk(base, 3, script, args.connections)  # warm-up: caches, connection pools
+        run_wrk(base, args.warmup, script, args.connections)  # warm-up: caches, pools, prepared statements
         # Interleaved rounds: a noisy neighbour on a shared machine slows whichever
         # phase it overlaps; the best round of each phase is compared.
         # The probe runs in both phases, so that both share the machine with it
@@ -433,6 +433,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--duration", type=int, default=60, help="seconds of mixed load")
     parser.add_argument("--trivial", type=int, default=20, help="seconds against /health")
+    parser.add_argument("--warmup", type=int, default=10, help="seconds of mixed load before measuring")
     parser.add_argument("--workdir", default="/tmp/stance-bench")
     parser.add_argument("--port", type=int, default=18731)
     parser.add_argument(

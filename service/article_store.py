@@ -34,11 +34,12 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
     Returns (article, created). The INSERT comes first and the unique
     constraints decide (INSERT ... ON CONFLICT DO NOTHING), never a
     check-then-insert, so concurrent identical POSTs make one row. The
-    statement opens its own transaction: on SQLite a write that follows a
-    read in the same transaction fails when another writer got in between.
+    statement runs alone, in autocommit, on its own connection (on SQLite a
+    write that follows a read in the same transaction fails when another
+    writer got in between).
     """
     digest = content_hash(data["text"])
-    session.commit()  # end any read transaction (nothing is pending here)
+    session.commit()  # end any read snapshot, so that find_existing sees the conflicting row
     dialect = session.get_bind().dialect.name
     insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = utcnow()

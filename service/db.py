@@ -40,7 +40,7 @@ def ping_idle_connections(engine: sa.Engine, idle_seconds: float) -> None:
     """Ping a pooled server connection before use when it sat idle longer than
     `idle_seconds` (a database restart or a firewall may have dropped it); a
     failed ping makes the pool open a fresh one. A connection lost while in
-    use still fails its request, with a 503 (service.errors)."""
+    use still fails its request, with a 503 (see create_app)."""
     if engine.dialect.name == "sqlite":
         return
 
