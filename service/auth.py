@@ -104,16 +104,15 @@ class PrincipalCache:
         self._lock = threading.Lock()
 
     def lookup(self, session: Session, key: str, ttl: float) -> Principal | None:
-        now = time.monotonic()
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] > now:
-            return entry[1]
+        found, principal = self.peek(key)
+        if found:
+            return principal
         principal = find_principal(session, key)
         if ttl > 0:
             with self._lock:
                 if len(self._entries) >= self.MAX_ENTRIES:
                     self._entries.clear()
-                self._entries[key] = (now + ttl, principal)
+                self._entries[key] = (time.monotonic() + ttl, principal)
         return principal
 
     def peek(self, key: str) -> tuple[bool, Principal | None]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask.testing import FlaskClient
 
 from service import create_app
 from service.db import db
@@ -22,12 +23,21 @@ def tagged(settings_overrides: dict[str, object], database_url: str) -> str:
     return f"outage-{uuid.uuid4().hex[:8]}"
 
 
-def _app(settings_overrides: dict[str, object], name: str, idle_ping_seconds: float) -> Iterator[Flask]:
+@contextmanager
+def _client_after_cut(
+    settings_overrides: dict[str, object], name: str, idle_ping_seconds: float
+) -> Iterator[FlaskClient]:
+    """A client whose app served one request, after which its server connections were cut."""
     url = f"{settings_overrides['database_url']}&application_name={name}"
     app = create_app({**settings_overrides, "database_url": url, "db_idle_ping_seconds": idle_ping_seconds})
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    try:
+        client = app.test_client()
+        assert client.get("/api/v1/issues?q=a").status_code == 200
+        assert _cut_connections(str(settings_overrides["database_url"]), name) >= 1
+        yield client
+    finally:
+        with app.app_context():
+            db.engine.dispose()
 
 
 def _cut_connections(database_url: str, name: str) -> int:
@@ -47,13 +57,9 @@ def _cut_connections(database_url: str, name: str) -> int:
 
 
 def test_a_dropped_connection_is_one_503_then_service_resumes(
-    settings_overrides: dict[str, object], database_url: str, tagged: str
+    settings_overrides: dict[str, object], tagged: str
 ) -> None:
-    for app in _app(settings_overrides, tagged, idle_ping_seconds=3600):
-        client = app.test_client()
-        assert client.get("/api/v1/issues?q=a").status_code == 200
-        assert _cut_connections(database_url, tagged) >= 1
-
+    with _client_after_cut(settings_overrides, tagged, idle_ping_seconds=3600) as client:
         lost = client.get("/api/v1/issues?q=b")
         assert lost.status_code == 503
         assert lost.content_type == "application/problem+json"
@@ -63,10 +69,7 @@ def test_a_dropped_connection_is_one_503_then_service_resumes(
 
 
 def test_an_idle_connection_is_pinged_and_replaced_before_use(
-    settings_overrides: dict[str, object], database_url: str, tagged: str
+    settings_overrides: dict[str, object], tagged: str
 ) -> None:
-    for app in _app(settings_overrides, tagged, idle_ping_seconds=0):
-        client = app.test_client()
-        assert client.get("/api/v1/issues?q=a").status_code == 200
-        assert _cut_connections(database_url, tagged) >= 1
+    with _client_after_cut(settings_overrides, tagged, idle_ping_seconds=0) as client:
         assert client.get("/api/v1/issues?q=b").status_code == 200
