@@ -84,7 +84,9 @@ def naive_method(model: str, items: Sequence[ClassifierInput]) -> Method:
     pipe = pipeline(
         "text-classification", model=load_torch_model(folder), tokenizer=tokenizer, top_k=None, device=-1
     )
-    pairs = [build_pair(i.actor, i.issue, i.sentence, i.mention, i.context) for i in items]
+    pairs = [
+        build_pair(i.actor, i.issue, i.sentence, i.mention, i.context, i.issue_description) for i in items
+    ]
 
     def run() -> list[str]:
         out = []

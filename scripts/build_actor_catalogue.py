@@ -23,6 +23,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "data" / "phoenix-actors"
+INSTITUTIONS = Path(__file__).resolve().parent / "catalogue" / "institutions.txt"
 DEFAULT_OUT = REPO_ROOT / "service" / "data"
 SOURCE_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -533,6 +534,24 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", name.strip("_ ")) if w]
 
 
+ROMAN = re.compile(r"(?:I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XIV|XV)")
+
+
+def _cap_word(low: str) -> str:
+    """One lower-case word capitalised: after a hyphen each part ("Al-Jazeera"), after an
+    apostrophe only for an O'/D' prefix ("O'Brien", "Mus'ab"), and Mc/Mac names ("McCain")."""
+    parts = re.split(r"(-)", low)
+    out = []
+    for part in parts:
+        word = part[:1].upper() + part[1:]
+        head, sep, tail = word.partition("'")
+        if sep and len(head) == 1 and len(tail) > 1:
+            word = f"{head}'{tail[:1].upper()}{tail[1:]}"
+        word = re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), word)
+        out.append(word)
+    return "".join(out)
+
+
 def natural_case(tokens: list[str]) -> str:
     """Turn upper-case dictionary words into a natural-case name."""
     out: list[str] = []
@@ -544,9 +563,10 @@ def natural_case(tokens: list[str]) -> str:
         if re.fullmatch(r"[A-Z](\.[A-Z])+\.?", token) or token in {"US", "UN", "EU", "UK"}:
             out.append(token)
             continue
-        parts = re.split(r"([-'])", low)
-        cased = "".join(p[:1].upper() + p[1:] for p in parts)
-        out.append(re.sub(r"'S\b", "'s", cased))
+        if ROMAN.fullmatch(token.upper()) and i > 0:
+            out.append(token.upper())  # "Elizabeth II", not "Elizabeth Ii"
+            continue
+        out.append(_cap_word(low))
     text = " ".join(out)
     # "al Assad" is usually written "al-Assad" in English news.
     return re.sub(r"\b(al|el) (?=[A-Z])", r"\1-", text)
@@ -981,6 +1001,36 @@ def _best_role(texts: Iterable[str]) -> str | None:
     return next((r for r in ranking if r in found), None)
 
 
+def add_institutions(builder: CatalogueBuilder, path: Path) -> None:
+    """Merge the hand-written institutions (`key | Name | kind | country | aliases`).
+
+    An existing key is renamed and re-kinded ("Federal Reserve" was read as a
+    person); every alias listed moves to its institution, away from any other
+    actor that had it ("FBI" stops naming the United States).
+    """
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, name, kind, country, aliases = (part.strip() for part in line.split("|"))
+            rows.append((key, name, kind, country, [a.strip() for a in aliases.split(";") if a.strip()]))
+    moved = {alias for row in rows for alias in row[4]} | {row[1] for row in rows}
+    for actor in builder.actors.values():
+        actor.aliases = [a for a in actor.aliases if a not in moved or a == actor.name]
+    for key, name, kind, country, aliases in rows:
+        actor = builder.actors.get(key) or Actor(key, name, kind)
+        actor.name, actor.kind = name, kind
+        for alias in [name, *aliases]:
+            actor.add_alias(alias)
+        if country != "-" and not any(a["actor_key"] == country for a in actor.affiliations):
+            actor.affiliations.append(
+                {"actor_key": country, "role": "other", "valid_from": None, "valid_to": None}
+            )
+        builder.actors[key] = actor
+    for actor in builder.actors.values():
+        if actor.key not in {row[0] for row in rows}:
+            actor.aliases = [a for a in actor.aliases if a not in moved]
+
+
 def build(source: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
     entries = {name: list(read_entries(source / name)) for name in SOURCE_FILES}
     builder = CatalogueBuilder()
@@ -1002,6 +1052,7 @@ def build(source: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
     for actor in builder.actors.values():
         # Demonyms are matched as adjectives ("Russian Foreign Ministry"), not as names.
         actor.aliases = [a for a in actor.aliases if a not in builder.demonyms or a == actor.name]
+    add_institutions(builder, INSTITUTIONS)
     actors = [a for a in builder.actors.values() if a.aliases]
     actors.sort(key=lambda a: ({"country": 0, "organisation": 1, "group": 2, "person": 3}[a.kind], a.key))
     return [a.to_json() for a in actors], dict(sorted(builder.demonyms.items()))

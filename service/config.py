@@ -35,6 +35,8 @@ class Settings:
     torch_threads: int = 0
     quantize: bool = True
     min_confidence: float = 0.0
+    # Evidence needs 1 - p(none) >= this; negative: the model's own tuned value.
+    min_position: float = -1.0
     load_default_actors: bool = True
     worker_threads: int = 1
     job_retries: int = 3

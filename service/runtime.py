@@ -71,6 +71,7 @@ class AnalysisRuntime:
                     AnalyserConfig(
                         classifier=classifier_config(self.settings),
                         min_confidence=self.settings.min_confidence,
+                        min_position=self.settings.min_position if self.settings.min_position >= 0 else None,
                     )
                 )
             return self._analyser

@@ -5,6 +5,11 @@ title, ...), `issues.json` (the issue catalogue: id, name, description,
 keywords) and `stances.jsonl` (gold records: actor, actor_mentions, issue,
 stance, evidence, confidence, optional note). A set is either one such
 folder or a folder whose subfolders each are one (e.g. eval/dev/<slug>/).
+
+Third-party text that may not be copied into the repository (the Wikinews
+articles of `eval/wikinews/`) is read where it lies: `article.json` names a
+JSON Lines file (`text_jsonl`, relative to the article folder) and the id of
+the record whose `text` is the article (`text_id`) instead of `text_file`.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 
 from service.pipeline.types import IssueSpec
 
-ARTICLE_FILES = ("article.txt", "issues.json", "stances.jsonl")
+ARTICLE_FILES = ("issues.json", "stances.jsonl")
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ class EvalSetError(ValueError):
 
 
 def is_article_dir(folder: Path) -> bool:
-    return all((folder / name).is_file() for name in ARTICLE_FILES)
+    has_text = (folder / "article.txt").is_file() or (folder / "article.json").is_file()
+    return has_text and all((folder / name).is_file() for name in ARTICLE_FILES)
 
 
 def load_eval_set(folder: str | Path) -> list[EvalArticle]:
@@ -70,8 +76,7 @@ def load_article(folder: Path) -> EvalArticle:
     meta: dict[str, Any] = {}
     if (folder / "article.json").is_file():
         meta = _json(folder / "article.json")
-    text_file = folder / str(meta.get("text_file") or "article.txt")
-    text = text_file.read_text(encoding="utf-8")
+    text = _article_text(folder, meta)
     issues = tuple(_issue(row, folder) for row in _json(folder / "issues.json"))
     gold = tuple(
         _gold(json.loads(line), folder, n)
@@ -91,6 +96,27 @@ def load_article(folder: Path) -> EvalArticle:
         issues=issues,
         gold=gold,
     )
+
+
+def _article_text(folder: Path, meta: dict[str, Any]) -> str:
+    """The article's text: its own file, or a record of a JSON Lines file kept outside the repository."""
+    if meta.get("text_jsonl"):
+        source = (folder / str(meta["text_jsonl"])).resolve()
+        if not source.is_file():
+            raise EvalSetError(
+                f"{folder}/article.json: the article text lives in {source} (not part of the repository; "
+                "see the set's README for where to get it)"
+            )
+        wanted = str(meta.get("text_id"))
+        with source.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and json.loads(line).get("id") == wanted:
+                    return str(json.loads(line)["text"])
+        raise EvalSetError(f"{folder}/article.json: no record with id {wanted!r} in {source}")
+    text_file = folder / str(meta.get("text_file") or "article.txt")
+    if not text_file.is_file():
+        raise EvalSetError(f"{folder}: {text_file.name} is missing")
+    return text_file.read_text(encoding="utf-8")
 
 
 def _json(path: Path) -> Any:

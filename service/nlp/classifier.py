@@ -57,16 +57,26 @@ class SequenceStanceClassifier:
     """A fine-tuned cross-encoder that scores build_pair(...) text directly."""
 
     def __init__(
-        self, name: str, version: str, scorer: PairScorer, columns: Mapping[str, int | None]
+        self,
+        name: str,
+        version: str,
+        scorer: PairScorer,
+        columns: Mapping[str, int | None],
+        min_position: float | None = None,
     ) -> None:
         self.name = name
         self.version = version
         self.scorer = scorer
         self.columns = dict(columns)
+        # The evidence threshold tuned for this model (model_info.json), if any.
+        self.min_position = min_position
 
     def classify(self, items: Sequence[ClassifierInput]) -> list[dict[str, float]]:
         pairs = [
-            build_pair(item.actor, item.issue, item.sentence, item.mention, item.context) for item in items
+            build_pair(
+                item.actor, item.issue, item.sentence, item.mention, item.context, item.issue_description
+            )
+            for item in items
         ]
         return [self._to_labels(row) for row in self.scorer.score(pairs)]
 
@@ -161,7 +171,10 @@ def load_classifier(config: ClassifierConfig) -> StanceClassifier:
     name, version = identity(folder, info, sha256)
     if config.backend == "zero-shot":
         return ZeroShotStanceClassifier(name, version, scorer, nli, config.hypothesis_template)
-    return SequenceStanceClassifier(name, version, scorer, stance)
+    tuned = info.get("min_position")
+    return SequenceStanceClassifier(
+        name, version, scorer, stance, float(tuned) if isinstance(tuned, int | float) else None
+    )
 
 
 def load_model(folder: Path, info: Mapping[str, Any], config: ClassifierConfig) -> Callable[..., Any]:

@@ -11,6 +11,8 @@ import re
 MARK_OPEN = "["
 MARK_CLOSE = "]"
 MAX_CONTEXT_CHARS = 400
+MAX_FRAMING_CHARS = 220
+_FRAMING = re.compile(r"\bsupport\s*(?:=|:|means)", re.IGNORECASE)
 
 
 def _find_word(sentence: str, mention: str) -> int:
@@ -35,20 +37,43 @@ def mark_mention(sentence: str, mention: str | None) -> str:
     return f"{sentence[:at]}{MARK_OPEN}{sentence[at:end]}{MARK_CLOSE}{sentence[end:]}"
 
 
+def issue_framing(description: str) -> str:
+    """What support and oppose mean for the issue, from its description.
+
+    Catalogue descriptions end with "support = ...; oppose = ...": that part
+    alone decides polarity ("sought support in ousting Assad" is *oppose* on
+    "Assad staying in power"), so it is what the classifier reads. Without
+    it, the description's first sentence. Capped at MAX_FRAMING_CHARS.
+    """
+    text = " ".join(description.split())
+    found = _FRAMING.search(text)
+    if found is not None:
+        text = text[found.start() :]
+    else:
+        text = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(text) > MAX_FRAMING_CHARS:
+        text = text[:MAX_FRAMING_CHARS].rsplit(" ", 1)[0]
+    return text
+
+
 def build_pair(
     actor: str,
     issue: str,
     sentence: str,
     mention: str | None = None,
     context: str = "",
+    description: str = "",
 ) -> tuple[str, str]:
     """Return (text_a, text_b) for a cross-encoder.
 
-    text_a names the holder and the issue; text_b is the evidence sentence
-    with the holder's mention marked, preceded by up to MAX_CONTEXT_CHARS of
-    the sentences before it (so "such a move" can be resolved).
+    text_a names the holder and the issue, with the issue's framing (what
+    support and oppose mean, from its description); text_b is the evidence
+    sentence with the holder's mention marked, preceded by up to
+    MAX_CONTEXT_CHARS of the sentences before it (so "such a move" can be
+    resolved).
     """
-    text_a = f"{actor} on {issue}"
+    framing = issue_framing(description)
+    text_a = f"{actor} on {issue}" + (f" ({framing})" if framing else "")
     evidence = mark_mention(sentence, mention)
     context = context.strip()[-MAX_CONTEXT_CHARS:]
     text_b = f"{context} || {evidence}" if context else evidence

@@ -19,6 +19,12 @@ from datetime import date
 from typing import Any, Literal
 
 from service.pipeline import speech
+from service.pipeline.holder_rules import (
+    is_junk_entity,
+    is_news_outlet,
+    states_editorial_position,
+    trim_entity,
+)
 from service.pipeline.types import ActorKind, ActorSpec, Holder, Mention, NewActor, Sentence
 
 Via = Literal["alias", "metonym", "role", "pronoun", "ner", "title"]
@@ -497,12 +503,13 @@ def _ner_hits(
     }
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
-        if any(s < end and start < e for s, e in taken):
+        start += trim_entity(ent.text)
+        if any(s < end and start < e for s, e in taken) or is_junk_entity(text[start:end]):
             continue
         sentence = _sentence_at(sentences, start)
         if sentence is None or sentence.kind in ("byline", "caption", "boilerplate", "dateline"):
             continue  # journalists and photographers are not actors
-        name = _clean_entity(ent.text)
+        name = _clean_entity(text[start:end])
         if len(name) < 2:
             continue
         if ent.label_ == "NORP":
@@ -576,6 +583,13 @@ def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
         else:
             return sent
     return None
+
+
+def _is_outlet(key: str, index: ActorIndex, new: dict[str, NewActor]) -> bool:
+    spec = index.specs.get(key)
+    if spec is not None:
+        return spec.kind == "organisation" and is_news_outlet(spec.name)
+    return key in new and new[key].kind != "person" and is_news_outlet(new[key].name)
 
 
 def _kind_of(key: str, index: ActorIndex, new: dict[str, NewActor]) -> str:
@@ -657,6 +671,10 @@ def _holders(
     last_quote_speaker: dict[int, _Speaker] = {}  # paragraph -> speaker of its last quote
 
     def add(holder: Holder) -> None:
+        if _is_outlet(holder.actor_key, index, new) and not states_editorial_position(
+            sentences[holder.sentence_index].text
+        ):
+            return  # a news outlet cited as a source holds no stance
         slot = (holder.sentence_index, holder.actor_key)
         old = out.get(slot)
         if old is None:

@@ -1,7 +1,10 @@
 """Turn classified evidence into one stance per (actor, issue), with role roll-up.
 
 Each piece of evidence carries the classifier's four probabilities. Evidence
-whose most likely class is "none" is dropped. The remaining evidence votes:
+whose most likely class is "none" is dropped; with a `min_position`
+threshold (tuned per model on the development sets, see
+`models/MODEL_CARD.md`), evidence is kept exactly when the probability that
+the sentence states the actor's position, 1 - p(none), reaches it. The remaining evidence votes:
 its support/oppose/neutral distribution (renormalised without "none") is
 weighted by how sure the classifier is that there is a position at all
 (1 - p(none)). The label is the vote's winner; the confidence is the best
@@ -47,11 +50,16 @@ class Classified:
     link_score: float = 1.0
 
 
-def to_evidence(item: Classified) -> Evidence | None:
-    """The evidence for `item`, or None when the classifier says "none"."""
-    best = max(item.scores, key=lambda k: item.scores[k])
-    if best not in LABELS:
-        return None
+def to_evidence(item: Classified, min_position: float | None = None) -> Evidence | None:
+    """The evidence for `item`, or None when it states no position (see the module docstring)."""
+    if min_position is None:
+        best = max(item.scores, key=lambda k: item.scores[k])
+        if best not in LABELS:
+            return None
+    else:
+        if 1.0 - item.scores.get("none", 0.0) < min_position:
+            return None
+        best = max(LABELS, key=lambda k: item.scores.get(k, 0.0))
     return Evidence(
         sentence_index=item.sentence.index,
         start=item.sentence.start,
@@ -109,6 +117,7 @@ def aggregate(
     items: Iterable[Classified],
     speaks_for: SpeaksFor | None = None,
     day: date | None = None,
+    min_position: float | None = None,
 ) -> list[StanceResult]:
     """One StanceResult per (actor, issue) with evidence, plus role roll-ups."""
     grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
@@ -118,7 +127,7 @@ def aggregate(
         if key in seen:
             continue
         seen.add(key)
-        evidence = to_evidence(item)
+        evidence = to_evidence(item, min_position)
         if evidence is not None:
             grouped[(item.actor_key, item.issue_key)].append(evidence)
 

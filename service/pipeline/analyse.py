@@ -65,6 +65,9 @@ class AnalyserConfig:
     # (STANCE_MIN_CONFIDENCE). Off by default: 0.7 helped the seed but cost
     # our development set more recall than it gained precision.
     min_confidence: float = 0.0
+    # Evidence is kept when 1 - p(none) reaches this (STANCE_MIN_POSITION); None:
+    # the classifier's own tuned value (model_info.json "min_position"), else argmax.
+    min_position: float | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,14 @@ class Analyser:
             nlp = load_spacy(self.config.spacy_model)
         self.nlp = nlp
 
+    @property
+    def min_position(self) -> float | None:
+        """The evidence threshold in force: configured, else the model's own, else None (argmax)."""
+        if self.config.min_position is not None:
+            return self.config.min_position
+        value = getattr(self.classifier, "min_position", None)
+        return float(value) if value is not None else None
+
     def analyse(
         self,
         text: str,
@@ -138,7 +149,12 @@ class Analyser:
             ]
             stances = [
                 stance
-                for stance in aggregate(classified, lambda key, day: speaks_for(index, key, day), published)
+                for stance in aggregate(
+                    classified,
+                    lambda key, day: speaks_for(index, key, day),
+                    published,
+                    self.min_position,
+                )
                 if stance.confidence >= self.config.min_confidence
             ]
         timings["candidate_pairs"] = float(len(prepared.pairs))

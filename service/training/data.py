@@ -50,6 +50,7 @@ def corpus_examples(path: Path, limit: int | None = None) -> list[Example]:
             str(record["sentence"]),
             str(mention) if mention else None,
             str(record.get("context") or ""),
+            str(record.get("issue_description") or ""),
         )
         examples.append(Example(text_a, text_b, LABEL_TO_ID[label]))
         if limit is not None and len(examples) >= limit:

@@ -274,7 +274,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         **origin,
         "labels": list(CLASSIFIER_LABELS),
         "max_length": config.max_length,
-        "input_format": "service.nlp.inputs.build_pair(actor, issue, sentence, mention, context)",
+        "input_format": "service.nlp.inputs.build_pair(actor, issue, sentence, mention, context, description)",
         "training": {
             **config.as_record(),
             "examples": {k: len(v) for k, v in splits.items()},

