@@ -118,13 +118,19 @@ def serve(init: bool, gunicorn_args: tuple[str, ...]) -> None:
 @cli.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--json-out", type=click.Path(dir_okay=False), help="Also write the report as JSON")
-def evaluate(directory: str, json_out: str | None) -> None:
+@click.option(
+    "--distractors",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Another annotated set whose issues join the catalogue (not analysed); repeatable",
+)
+def evaluate(directory: str, json_out: str | None, distractors: tuple[str, ...]) -> None:
     """Run the real service on an annotated set (seed format) and score it."""
     from service.eval_run import EvalError, run_eval
     from service.evaluation.dataset import EvalSetError
 
     try:
-        report_text, report = run_eval(Path(directory))
+        report_text, report = run_eval(Path(directory), distractors=tuple(Path(d) for d in distractors))
     except (EvalError, EvalSetError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report_text)
@@ -137,9 +143,9 @@ def evaluate(directory: str, json_out: str | None) -> None:
     "--data",
     "data_dir",
     type=click.Path(exists=True, file_okay=False),
-    default="data/stance",
+    default="data/corpus",
     show_default=True,
-    help="Folder with train.jsonl, dev.jsonl, test.jsonl",
+    help="Folder with train.jsonl, dev.jsonl, test.jsonl (build data/corpus with scripts/corpus/build_real.py)",
 )
 @click.option(
     "--out",

@@ -3,7 +3,7 @@
 
     python scripts/corpus/build.py
 
-rebuilds data/stance/{train,dev,test}.jsonl and models/DATA_CARD.md
+rebuilds data/stance/{train,dev,test}.jsonl and models/DATA_CARD_TEMPLATED.md
 deterministically (fixed seeds, standard library only). Sources:
   handwritten.txt            hand-written news-style sentences (origin=handwritten)
   handwritten_hard.txt       hand-written sentences for hard phenomena (origin=handwritten_hard)
@@ -262,7 +262,7 @@ def write_card(splits, dropped):
     card = card.replace("{{N_ACTORS}}", str(len(set(r["actor"] for r in allr))))
     card = card.replace("{{DROPPED}}", ", ".join(f"{k}: {v}" for k, v in sorted(dropped.items())) or "none")
     (ROOT / "models").mkdir(exist_ok=True)
-    (ROOT / "models" / "DATA_CARD.md").write_text(card, encoding="utf-8")
+    (ROOT / "models" / "DATA_CARD_TEMPLATED.md").write_text(card, encoding="utf-8")
 
 
 def main():

@@ -38,6 +38,7 @@ from scripts.corpus.collect_labels import sentence_key  # noqa: E402
 from scripts.corpus.real_candidates import SHARED, newsmtsc_sentences, wikinews_sentences  # noqa: E402
 
 LABELS_FILE = Path(__file__).resolve().parent / "real_labels" / "labels.jsonl"
+ROUND2_FILE = Path(__file__).resolve().parent / "real_labels" / "round2.jsonl"
 TEMPLATED_DIR = ROOT / "data" / "stance"
 OUT_DIR = ROOT / "data" / "corpus"
 CLUSTER_COSINE = 0.66
@@ -58,7 +59,39 @@ def sentences_by_key() -> dict[str, dict[str, Any]]:
     return {sentence_key(r["sentence"]): r for r in rows}
 
 
+def _example(
+    record: dict[str, Any], source: dict[str, Any], n: int, label_row: list[str], kind: str
+) -> dict[str, Any] | None:
+    mention, actor, label = label_row[:3]
+    how = label_row[3] if len(label_row) > 3 else "pipeline"
+    if _unresolved(actor):
+        return None  # the pipeline always names a holder; "he" with no antecedent teaches nothing
+    return {
+        "id": f"real-{record['key']}-{kind}-{n}-{_slug(record['issue'])[:24]}",
+        "actor": actor,
+        "mention": mention,
+        "issue": record["issue"],
+        "issue_description": record["desc"],
+        "context": source["context"],
+        "sentence": source["sentence"],
+        "label": label,
+        "phenomenon": f"{kind}_{how}",
+        "topic": "politics",
+        "origin": f"real_annotated_{source['source'].split('/')[0]}",
+        "annotator": record["annotator"],
+        # The split follows the sentence and the issue it was first labelled for.
+        "base_issue": record.get("base_issue", record["issue"]),
+        "sentence_key": record["key"],
+    }
+
+
 def annotated_examples(texts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Round 1 (with round-2 fixes), round-2 inverse framings and related issues, as corpus rows."""
+    round2: dict[tuple[str, str], dict[str, Any]] = {}
+    if ROUND2_FILE.is_file():
+        for line in ROUND2_FILE.open(encoding="utf-8"):
+            row = json.loads(line)
+            round2[(row["key"], row["issue"])] = row
     examples: list[dict[str, Any]] = []
     missing = 0
     for line in LABELS_FILE.open(encoding="utf-8"):
@@ -67,26 +100,35 @@ def annotated_examples(texts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]
         if source is None:
             missing += 1
             continue
-        for n, (mention, actor, label, how) in enumerate(record["labels"]):
-            examples.append(
-                {
-                    "id": f"real-{record['key']}-{n}-{_slug(record['issue'])[:24]}",
-                    "actor": actor,
-                    "mention": mention,
-                    "issue": record["issue"],
-                    "issue_description": record["desc"],
-                    "context": source["context"],
-                    "sentence": source["sentence"],
-                    "label": label,
-                    "phenomenon": f"candidate_{how}",
-                    "topic": "politics",
-                    "origin": f"real_annotated_{record['source'].split('/')[0]}",
-                    "annotator": record["annotator"],
-                }
-            )
+        second = round2.get((record["key"], record["issue"]), {})
+        fixes = second.get("fixes", {})
+        rows = [[m, a, fixes.get(m, lab), how] for m, a, lab, how in record["labels"]]
+        examples += [_example(record, source, n, row, "candidate") for n, row in enumerate(rows)]
+        for kind in ("inverse", "related"):
+            if kind not in second:
+                continue
+            extra = {
+                **record,
+                **second[kind],
+                "annotator": second["annotator"],
+                "base_issue": record["issue"],
+            }
+            examples += [_example(extra, source, n, row, kind) for n, row in enumerate(extra["labels"])]
     if missing:
         print(f"warning: {missing} labelled sentences not found in ../shared/data", file=sys.stderr)
-    return examples
+    return [e for e in examples if e is not None]
+
+
+_UNRESOLVED = frozenset(
+    "? - he she him her his they them their we us our i me my you it unknown unknown person "
+    "(unresolved) unresolved".split(" ")
+)
+
+
+def _unresolved(actor: str) -> bool:
+    return actor.strip().casefold() in _UNRESOLVED or actor.strip().casefold().startswith(
+        ("unknown", "(unres")
+    )
 
 
 def newsmtsc_stance_examples() -> list[dict[str, Any]]:
@@ -131,12 +173,57 @@ def _cluster_hash(cluster_issues: list[str]) -> str:
     return hashlib.sha1("|".join(sorted(cluster_issues)).encode("utf-8")).hexdigest()
 
 
-def _next_split(splits: dict[str, list[dict[str, Any]]], total: int) -> str:
+def _next_split(filled: dict[str, int], total: int) -> str:
     """Clusters, in hash order, fill test, then dev, up to their shares; the rest is train."""
     for split, share in SPLIT_SHARES:
-        if len(splits[split]) < share * total:
+        if filled[split] < share * total:
             return split
     return "train"
+
+
+def split_by_issue_cluster(
+    real: list[dict[str, Any]],
+) -> tuple[dict[str, list[dict[str, Any]]], dict[int, list[str]], int]:
+    """train/dev/test by issue cluster, every example of one sentence in the same split.
+
+    Clusters are made of each example's base issue (an inverse framing counts
+    as its original issue). A sentence goes where its first labelled issue's
+    cluster goes; a related-issue example whose own cluster went elsewhere is
+    dropped, so no test issue and no test sentence is ever trained on.
+    """
+    for row in real:
+        row.setdefault("base_issue", row["issue"])
+        row.setdefault("sentence_key", row["sentence"])
+    issues = sorted({r["base_issue"] for r in real} | {_own_issue(r) for r in real})
+    clusters = issue_clusters(issues)
+    members: dict[int, list[str]] = collections.defaultdict(list)
+    for issue, cluster in clusters.items():
+        members[cluster].append(issue)
+    by_cluster: dict[int, int] = collections.Counter(clusters[r["base_issue"]] for r in real)
+    cluster_split: dict[int, str] = {}
+    filled = {"train": 0, "dev": 0, "test": 0}
+    for cluster in sorted(by_cluster, key=lambda c: _cluster_hash(members[c])):
+        split = _next_split(filled, len(real))
+        cluster_split[cluster] = split
+        filled[split] += by_cluster[cluster]
+    sentence_split: dict[str, str] = {}
+    for row in real:
+        if row["issue"] == row["base_issue"]:
+            sentence_split.setdefault(row["sentence_key"], cluster_split[clusters[row["issue"]]])
+    splits: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
+    dropped = 0
+    for row in real:
+        split = sentence_split.get(row["sentence_key"], cluster_split[clusters[row["base_issue"]]])
+        if cluster_split.get(clusters[_own_issue(row)], split) != split:
+            dropped += 1
+            continue
+        splits[split].append(row)
+    return splits, members, dropped
+
+
+def _own_issue(row: dict[str, Any]) -> str:
+    """The issue that decides an example's cluster: an inverse framing counts as its original."""
+    return str(row["base_issue"] if str(row.get("phenomenon", "")).startswith("inverse") else row["issue"])
 
 
 def templated_minority(split: str, real_count: int, seed: int) -> list[dict[str, Any]]:
@@ -158,17 +245,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     real = annotated_examples(sentences_by_key()) + newsmtsc_stance_examples()
-    issues = sorted({r["issue"] for r in real})
-    clusters = issue_clusters(issues)
-    members: dict[int, list[str]] = collections.defaultdict(list)
-    for issue, cluster in clusters.items():
-        members[cluster].append(issue)
-    splits: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
-    by_cluster: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
-    for row in real:
-        by_cluster[clusters[row["issue"]]].append(row)
-    for cluster in sorted(by_cluster, key=lambda c: _cluster_hash(members[c])):
-        splits[_next_split(splits, len(real))] += by_cluster[cluster]
+    splits, members, dropped = split_by_issue_cluster(real)
     for split in ("train", "dev"):
         splits[split] += templated_minority(split, len(splits[split]), args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -181,8 +258,10 @@ def main() -> None:
         origins = collections.Counter(r["origin"] for r in rows)
         n_issues = len({r["issue"] for r in rows})
         print(f"{split}: {len(rows)} examples, {n_issues} issues, {dict(labels)}, {dict(origins)}")
-    sizes = collections.Counter(len(v) for v in members.values())
-    print(f"{len(issues)} real issues in {len(members)} clusters; largest {max(sizes)} issues")
+    largest = max(len(v) for v in members.values())
+    issues = sum(len(v) for v in members.values())
+    print(f"{issues} base issues in {len(members)} clusters (largest {largest});", end=" ")
+    print(f"{dropped} examples dropped whose issue and sentence fell in different splits")
 
 
 if __name__ == "__main__":

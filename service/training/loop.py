@@ -298,6 +298,9 @@ def evaluate_saved(config: TrainConfig) -> dict[str, Any]:
         path = config.data_dir / f"{split}.jsonl"
         if path.is_file() and config.limit is None:
             metrics[split] = evaluate_classifier(classifier, path)
+    for name, path in config.secondary_tests.items():
+        if path.is_file() and config.limit is None:
+            metrics[name] = evaluate_classifier(classifier, path)
     if config.seed_dir is not None and (config.seed_dir / "stances.jsonl").is_file():
         metrics["seed"] = evaluate_seed(classifier, config.seed_dir)
     return metrics

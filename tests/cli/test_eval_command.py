@@ -56,3 +56,34 @@ def test_eval_rejects_a_folder_that_is_not_a_set(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", str(tmp_path)])
     assert result.exit_code != 0
     assert "holds no article folder" in result.output
+
+
+def test_eval_with_distractor_issues_in_the_catalogue(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issues of another set join the catalogue; records on them are not scored."""
+    monkeypatch.setenv("STANCE_MODEL_PATH", str(tiny_model_dir))
+    monkeypatch.setenv("STANCE_QUANTIZE", "0")
+    monkeypatch.setenv("STANCE_DATA_DIR", str(tmp_path / "instance"))
+    target = _write_set(tmp_path / "set")
+    other = _write_set(tmp_path / "other")
+    (other / "lethal-aid" / "issues.json").write_text(
+        json.dumps(
+            [
+                {
+                    "id": "embargo",
+                    "name": "an arms embargo on the rebels",
+                    "description": "d",
+                    "keywords": ["lethal aid", "weapons to the rebels"],
+                }
+            ]
+        )  # fmt: skip
+    )
+    (other / "lethal-aid" / "stances.jsonl").write_text("")
+    out = tmp_path / "report.json"
+    args = ["eval", str(target), "--distractors", str(other), "--json-out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert report["overall"]["pairs"]["gold"] == 2
+    assert set(report["per_issue"]) == {ISSUE["name"]}

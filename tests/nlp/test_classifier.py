@@ -212,3 +212,29 @@ def test_parallel_streams_score_like_one_stream(tmp_path: Path) -> None:
     assert two.scorer.model.streams == 2 and one.scorer.model.streams == 1  # type: ignore[attr-defined]
     for left, right in zip(two.classify(items), one.classify(items), strict=True):
         assert left == pytest.approx(right, abs=1e-6)
+
+
+def test_the_issue_framing_reaches_the_classifier(stance_dir: Path) -> None:
+    """Polarity follows the issue's description: the same evidence under two framings
+    is two different inputs (the model reads what support and oppose mean)."""
+    classifier = load_classifier(ClassifierConfig(path=str(stance_dir), quantize=False))
+    sentence = "Kerry sought Russia's support in ousting Assad."
+    staying = ClassifierInput(
+        "United States", "Assad staying in power", sentence, "Kerry", "",
+        "Whether Assad stays. support = favours Assad staying; oppose = demands his departure.",
+    )  # fmt: skip
+    leaving = ClassifierInput(
+        "United States", "Assad staying in power", sentence, "Kerry", "",
+        "Whether Assad stays. support = demands his departure; oppose = favours Assad staying.",
+    )  # fmt: skip
+    first, second = classifier.classify([staying, leaving])
+    assert first != second
+
+
+def test_a_tuned_evidence_threshold_is_read_from_model_info(tmp_path: Path) -> None:
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    (folder / "model_info.json").write_text(
+        json.dumps({"name": "tiny", "version": "0.1", "min_position": 0.55})
+    )
+    classifier = load_classifier(ClassifierConfig(path=str(folder), quantize=False))
+    assert getattr(classifier, "min_position", None) == 0.55

@@ -190,3 +190,66 @@ def test_seed_article_mentions_every_gold_actor(index: ActorIndex, nlp: Any) -> 
         if record["actor"] not in in_sentence:
             missing.append((record["actor"], record["evidence"][:60]))
     assert not missing
+
+
+def holder_names(found: ActorFindings, index: ActorIndex) -> set[str]:
+    names = {a.key: a.name for a in found.new_actors}
+    return {
+        index.specs[h.actor_key].name if h.actor_key in index.specs else names[h.actor_key]
+        for h in found.holders
+    }
+
+
+def test_news_outlets_are_sources_not_holders(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Senator Ted Cruz told NPR that he opposes the bill, according to Reuters. "
+        "The Washington Post reported that the Senate will vote on Friday."
+    )
+    names = holder_names(run(text, index, nlp), index)
+    assert "Ted Cruz" in names
+    assert not names & {"NPR", "Reuters", "Washington Post", "The Washington Post"}
+
+
+def test_an_outlets_editorial_position_is_its_own(index: ActorIndex, nlp: Any) -> None:
+    found = run("In an editorial, The New York Times endorsed the carbon tax.", index, nlp)
+    assert any("New York Times" in name for name in holder_names(found, index))
+
+
+def test_junk_and_glued_ner_spans_are_cut(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Updated 01/07/2013 02:45 PM EST President Barack Obama on Monday nominated John Brennan. "
+        "Chart 2 shows that 45 mph winds hit the coast. "
+        "Alex Wong/Getty Images Neil Gorsuch testified before the committee."
+    )
+    found = run(text, index, nlp)
+    surfaces = {m.surface for m in found.mentions}
+    new = {a.name for a in found.new_actors}
+    assert not any("EST" in s or "Getty" in s for s in surfaces | new)
+    assert not any(name.startswith(("Chart", "45")) for name in new)
+    assert "Barack Obama" in holder_names(found, index)
+
+
+def test_legislatures_courts_agencies_and_parties_are_actors(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The Senate voted to confirm the nominee, while House Democrats vowed to investigate. "
+        "The Supreme Court blocked the order and the Home Office said it would appeal. "
+        "The FBI opened an inquiry."
+    )
+    names = {
+        index.specs[m.actor_key].name for m in run(text, index, nlp).mentions if m.actor_key in index.specs
+    }
+    assert {
+        "United States Senate",
+        "Democratic Party",
+        "United States Supreme Court",
+        "Home Office",
+        "Federal Bureau of Investigation",
+    } <= names
+    assert "United States" not in names  # the FBI is its own actor now, not a US metonym
+
+
+def test_catalogue_names_are_properly_cased(index: ActorIndex) -> None:
+    names = {spec.name for spec in index.specs.values()}
+    assert {"Elizabeth II", "Abdullah II"} <= names
+    assert not names & {"Elizabeth Ii", "Abdullah Ii"}
+    assert not [n for n in names if re.search(r"\bMc[a-z]", n)]

@@ -100,3 +100,14 @@ def test_a_sentence_naming_the_issue_outweighs_one_linked_by_similarity() -> Non
 
     unnamed = Classified("RUS", "sanctions", named.sentence, named.scores, link_score=0.6)
     assert aggregate([unnamed, similar])[0].label == "support"  # no sentence names it: all vote
+
+
+def test_min_position_keeps_evidence_by_the_chance_of_a_position() -> None:
+    # p(none) 0.45 is the top class, but a position is more likely than not: kept at 0.5.
+    evidence = [item("RUS", "arm", 1, oppose=0.3, support=0.25, none=0.45)]
+    assert aggregate(evidence) == []
+    kept = aggregate(evidence, min_position=0.5)
+    assert [(r.actor_key, r.label) for r in kept] == [("RUS", "oppose")]
+    # A strict threshold drops a sentence whose top class is a side.
+    strict = aggregate([item("USA", "arm", 2, support=0.4, none=0.35, oppose=0.25)], min_position=0.7)
+    assert strict == []

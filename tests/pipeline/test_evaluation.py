@@ -92,3 +92,19 @@ def test_one_prediction_matches_one_gold(tmp_path: Path) -> None:
 def test_no_predictions(tmp_path: Path) -> None:
     report = score(load_eval_set(write_article(tmp_path / "a")), {})
     assert report.overall.pairs.f1 == 0.0 and report.overall.stance_macro_f1 == 0.0
+
+
+def test_article_text_read_from_a_jsonl_outside_the_set(tmp_path: Path) -> None:
+    """Third-party texts stay where they are: article.json names the JSON Lines record."""
+    source = tmp_path / "shared" / "articles.jsonl"
+    source.parent.mkdir()
+    source.write_text(json.dumps({"id": "a1", "text": "Moscow backs talks."}) + "\n", encoding="utf-8")
+    folder = write_article(tmp_path / "set" / "a1")
+    (folder / "article.txt").unlink()
+    meta = {"published": "2013-05-07", "text_jsonl": "../../shared/articles.jsonl", "text_id": "a1"}
+    (folder / "article.json").write_text(json.dumps(meta), encoding="utf-8")
+    [article] = load_eval_set(tmp_path / "set")
+    assert article.text == "Moscow backs talks."
+    source.unlink()
+    with pytest.raises(EvalSetError, match="not part of the repository"):
+        load_eval_set(tmp_path / "set")
