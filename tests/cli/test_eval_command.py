@@ -77,7 +77,7 @@ def test_eval_with_distractor_issues_in_the_catalogue(
                     "keywords": ["lethal aid", "weapons to the rebels"],
                 }
             ]
-        )  # fmt: skip
+        )
     )
     (other / "lethal-aid" / "stances.jsonl").write_text("")
     out = tmp_path / "report.json"
