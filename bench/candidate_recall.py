@@ -23,7 +23,7 @@ from service.catalogue import load_default_catalogue
 from service.evaluation.dataset import EvalArticle, GoldStance, load_eval_set
 from service.evaluation.scoring import PredictedStance, actors_match
 from service.nlp.protocol import ClassifierInput
-from service.pipeline.actors import ActorIndex, build_actor_index, speaks_for
+from service.pipeline.actors import ActorIndex, build_actor_index, speaks_for_in
 from service.pipeline.analyse import Analyser, AnalyserConfig, Prepared
 from service.pipeline.segment import plain_text
 
@@ -44,8 +44,12 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", plain_text(text)).lower()
 
 
-def _names(index: ActorIndex, key: str) -> PredictedStance:
+def _names(index: ActorIndex, key: str, prepared: Prepared | None = None) -> PredictedStance:
+    """The actor's names for matching: catalogued, or the NER actor's own name."""
     spec = index.spec(key)
+    if spec is None and prepared is not None:
+        new = {a.key: a.name for a in prepared.findings.new_actors}
+        return PredictedStance(new.get(key, key), "", "", ())
     return PredictedStance(spec.name if spec else key, "", "", spec.aliases if spec else ())
 
 
@@ -60,8 +64,8 @@ def survives(
             continue
         sentence = _squash(prepared.sentences[holder.sentence_index].text)
         at_evidence = bool(evidence) and (evidence in sentence or sentence in evidence)
-        direct = actors_match(gold, _names(index, holder.actor_key))
-        states, _ = speaks_for(index, holder.actor_key, article.published)
+        direct = actors_match(gold, _names(index, holder.actor_key, prepared))
+        states, _ = speaks_for_in(prepared.findings, index, holder.actor_key, article.published)
         via_role = any(actors_match(gold, _names(index, s)) for s in states)
         strict |= direct and at_evidence
         anywhere |= direct

@@ -8,7 +8,7 @@ names whose MiniLM embeddings are close (cosine >= CLUSTER_COSINE, linked
 transitively up to MAX_CLUSTER names) form one cluster, and whole clusters go to train, dev or test,
 so no test issue (or a rephrasing of it) is ever trained on. The team's
 templated and hand-written corpus (`data/stance/`, its own issue split) is
-added to train and dev as a minority: at most TEMPLATED_SHARE of each.
+added to train and dev as a minority: TEMPLATED_SHARE of each (hand-written first).
 
 The output holds third-party text, so it is not committed (`.gitignore`);
 rebuild it with
@@ -43,7 +43,7 @@ TEMPLATED_DIR = ROOT / "data" / "stance"
 OUT_DIR = ROOT / "data" / "corpus"
 CLUSTER_COSINE = 0.66
 MAX_CLUSTER = 60  # no merge past this many issues: chains of loosely related issues stay apart
-TEMPLATED_SHARE = 0.25
+TEMPLATED_SHARE = 0.15  # the issue allows up to 25 %; hand-written hard cases fill most of it
 SPLIT_SHARES = (("test", 0.15), ("dev", 0.10))  # the rest is train
 # Hand-written hard cases first: they target known failure modes.
 TEMPLATED_PRIORITY = {"handwritten_hard": 0, "handwritten": 1, "newsmtsc_reannotated": 2}

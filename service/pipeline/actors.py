@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from service.pipeline import speech
+from service.pipeline.affiliations import TextAffiliation, text_affiliations
 from service.pipeline.holder_rules import (
     is_junk_entity,
     is_news_outlet,
     states_editorial_position,
     trim_entity,
 )
+from service.pipeline.turns import Turn, apply_turns, interview_turns
 from service.pipeline.types import ActorKind, ActorSpec, Holder, Mention, NewActor, Sentence
 
 Via = Literal["alias", "metonym", "role", "pronoun", "ner", "title"]
@@ -248,6 +250,18 @@ def speaks_for(index: ActorIndex, actor_key: str, day: date | None) -> tuple[tup
     return tuple(owners), own_record if owners else True
 
 
+def speaks_for_in(
+    findings: ActorFindings, index: ActorIndex, actor_key: str, day: date | None
+) -> tuple[tuple[str, ...], bool]:
+    """`speaks_for`, plus the organisations the article itself says the person speaks for."""
+    owners, own_record = speaks_for(index, actor_key, day)
+    local = [a for a in findings.affiliations if a.person_key == actor_key and a.org_key not in owners]
+    if not local:
+        return owners, own_record
+    spokesperson = any(a.spokesperson for a in local)
+    return (*owners, *(a.org_key for a in local)), own_record and not spokesperson
+
+
 def _valid_on(spec: ActorSpec, day: date | None) -> bool:
     if spec.kind != "person" or not spec.affiliations:
         return True
@@ -262,6 +276,8 @@ class ActorFindings:
     mentions: tuple[Mention, ...]
     holders: tuple[Holder, ...]
     new_actors: tuple[NewActor, ...]
+    # Persons the article says speak for an organisation ("CEO of the Refugee Council X").
+    affiliations: tuple[TextAffiliation, ...] = ()
 
 
 @dataclass
@@ -585,6 +601,35 @@ def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
     return None
 
 
+def _speaker_resolver(
+    mentions: Sequence[Mention], index: ActorIndex, new: dict[str, NewActor]
+) -> Callable[[Turn], str | None]:
+    """Turn -> the speaker's actor key: the mention in the turn's prefix, a mention with the
+    same name elsewhere, a catalogued name, or a new NER person (cached per name)."""
+    known: dict[str, str] = {}
+
+    def resolve(turn: Turn) -> str | None:
+        if turn.speaker in known:
+            return known[turn.speaker]
+        key = None
+        if turn.prefix is not None:
+            start, end = turn.prefix
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            key = inside[0].actor_key if inside else None
+        if key is None:
+            same = [m for m in mentions if m.surface == turn.speaker and m.via != "pronoun"]
+            found = index.phrases.get(turn.speaker) or index.folded.get(turn.speaker.casefold())
+            key = same[0].actor_key if same else (found[0] if found else None)
+        if key is None and " " in turn.speaker:
+            key = "ner:" + " ".join(re.findall(r"\w+", turn.speaker.lower()))
+            new.setdefault(key, NewActor(key=key, name=turn.speaker, kind="person"))
+        if key is not None:
+            known[turn.speaker] = key
+        return key
+
+    return resolve
+
+
 def _is_outlet(key: str, index: ActorIndex, new: dict[str, NewActor]) -> bool:
     spec = index.specs.get(key)
     if spec is not None:
@@ -643,11 +688,15 @@ def find_holders(
         by_sentence.setdefault(sentence.index, []).append(mention)
 
     holders = _holders(text, sentences, doc, index, new, by_sentence, mentions)
-    used = {m.actor_key for m in mentions}
+    turns = interview_turns(text, sentences)
+    if turns:
+        holders = apply_turns(holders, turns, sentences, _speaker_resolver(mentions, index, new))
+    used = {m.actor_key for m in mentions} | {h.actor_key for h in holders}
     return ActorFindings(
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         holders=tuple(holders),
         new_actors=tuple(a for k, a in new.items() if k in used),
+        affiliations=tuple(text_affiliations(text, mentions, lambda key: _kind_of(key, index, new))),
     )
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from service.nlp.encoder import EncoderConfig, SentenceEncoder, get_encoder
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
-from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for
+from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for_in
 from service.pipeline.aggregate import Classified, aggregate
 from service.pipeline.issues import (
     ANALYSED_KINDS,
@@ -172,7 +172,10 @@ class Analyser:
         return [
             stance
             for stance in aggregate(
-                classified, lambda key, day: speaks_for(index, key, day), published, threshold
+                classified,
+                lambda key, day: speaks_for_in(prepared.findings, index, key, day),
+                published,
+                threshold,
             )
             if stance.confidence >= self.config.min_confidence
         ]

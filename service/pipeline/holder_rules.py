@@ -135,7 +135,10 @@ _COMMON = frozenset(
     "chart figure table graph source sources note notes update photo video image report reports "
     "section page appendix summary background introduction conclusion conclusions recommendations "
     "testimony statement question questions answer thanks chairman madam mister sir members committee "
-    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday".split()
+    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
+    # Generic body words: a lone "Court" or "State" names no particular actor.
+    "court state government education ministry parliament police army council party city church "
+    "office department agency commission board union university school hospital president minister".split()
 )
 
 

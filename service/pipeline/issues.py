@@ -13,6 +13,12 @@ Three independent signals, any of which can link a sentence to an issue:
 3. Context: a sentence that refers back ("such a move", "the plan", "But
    Moscow ...") inherits the previous sentence's links at a discount, and
    the sentence is also embedded together with its predecessor.
+4. Topic: an issue that the article is about (linked directly in at least
+   `topic_min_sentences` sentences) is also a candidate for the sentences
+   that follow such a sentence closely, at a low score: positions are often
+   stated without naming the issue ("Minister Giannini said a more general
+   reflection is needed"), and the classifier's "none" class, trained on
+   real sentences next to issues they do not speak to, drops the rest.
 
 Linking favours recall: the stance classifier has a "none" class and
 decides whether the holder takes a position; a missed link is unrecoverable.
@@ -31,7 +37,7 @@ import numpy.typing as npt
 from service.pipeline.segment import plain_text
 from service.pipeline.types import IssueSpec, Sentence, SentenceKind
 
-Via = Literal["keyword", "similarity", "context", "anchor"]
+Via = Literal["keyword", "similarity", "context", "anchor", "topic"]
 Matrix = npt.NDArray[np.float32]
 
 ANALYSED_KINDS: frozenset[SentenceKind] = frozenset({"body", "headline"})
@@ -82,6 +88,13 @@ class LinkerConfig:
     bag_weight: float = 1.5
     bag_score: float = 0.6
     context_decay: float = 0.8
+    # Topic links (signal 4): issues directly linked in this many sentences are the
+    # article's topics (at most topic_max_issues, most linked first); a sentence up to
+    # topic_window sentences after one linked to a topic gets it at topic_score.
+    topic_min_sentences: int = 2
+    topic_max_issues: int = 2
+    topic_window: int = 4
+    topic_score: float = 0.32
     min_score: float = 0.3
     max_links_per_sentence: int = 4
 
@@ -267,6 +280,8 @@ def link_issues(
     if embeddings is not None and analysed:
         _similarity_links(sentences, analysed, texts, issues, embeddings, config, add)
 
+    _topic_links(analysed, links, config, add)
+
     # Context last, so inherited links see the previous sentence's final set.
     for i in analysed:
         prev = i - 1
@@ -283,6 +298,28 @@ def link_issues(
         ranked = sorted(found.values(), key=lambda link: (-link.score, link.issue_key))
         out.append(tuple(ranked[: config.max_links_per_sentence]))
     return out
+
+
+def _topic_links(
+    analysed: Sequence[int], links: Sequence[Mapping[str, IssueLink]], config: LinkerConfig, add: _Adder
+) -> None:
+    """Signal 4 (see the module docstring): the article's topics near the sentences that name them."""
+    direct: dict[str, list[int]] = {}
+    for i in analysed:
+        for link in links[i].values():
+            if link.via in ("keyword", "similarity"):
+                direct.setdefault(link.issue_key, []).append(i)
+    topics = sorted(
+        (key for key, rows in direct.items() if len(rows) >= config.topic_min_sentences),
+        key=lambda key: (-len(direct[key]), key),
+    )[: config.topic_max_issues]
+    for key in topics:
+        linked = direct[key]
+        for i in analysed:
+            if key in links[i]:
+                continue
+            if any(0 < i - j <= config.topic_window for j in linked):
+                add(i, key, config.topic_score, "topic")
 
 
 def _similarity_links(

@@ -11,6 +11,8 @@ from service.pipeline.types import CLASSIFIER_LABELS
 from service.training.data import LABEL_TO_ID, read_jsonl
 from service.training.metrics import stance_metrics
 
+STANCES = ("support", "oppose", "neutral")
+
 
 def jsonl_inputs(data_file: Path) -> tuple[list[ClassifierInput], list[int]]:
     """Classifier inputs and gold label ids of a data/stance/*.jsonl file."""
@@ -36,11 +38,22 @@ def jsonl_inputs(data_file: Path) -> tuple[list[ClassifierInput], list[int]]:
 
 
 def evaluate_classifier(classifier: StanceClassifier, data_file: Path) -> dict[str, Any]:
-    """Metrics (see stance_metrics) of an already loaded classifier on a .jsonl file."""
+    """Metrics (see stance_metrics) of an already loaded classifier on a .jsonl file.
+
+    `gold_triples`: the examples whose gold is a stance, answered with the best
+    of support/oppose/neutral ("none" not allowed), as the seed's gold triples
+    are scored: how well the model reads a stance it is told is there.
+    """
     items, gold = jsonl_inputs(data_file)
     rows = classifier.classify(items)
     predicted = [LABEL_TO_ID[max(CLASSIFIER_LABELS, key=row.__getitem__)] for row in rows]
-    return stance_metrics(gold, predicted)
+    metrics = stance_metrics(gold, predicted)
+    stance_rows = [(g, row) for g, row in zip(gold, rows, strict=True) if g != LABEL_TO_ID["none"]]
+    metrics["gold_triples"] = stance_metrics(
+        [g for g, _ in stance_rows],
+        [LABEL_TO_ID[max(STANCES, key=row.__getitem__)] for _, row in stance_rows],
+    )
+    return metrics
 
 
 def evaluate_model(model_dir: Path, data_file: Path, quantize: bool = True) -> dict[str, Any]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from service.evaluation.dataset import load_eval_set
 from service.nlp.protocol import ClassifierInput, StanceClassifier
 from service.training.metrics import stance_metrics
 
@@ -59,24 +59,22 @@ def pick_mention(sentence: str, mentions: Sequence[str]) -> str | None:
 
 
 def seed_cases(seed_dir: Path) -> list[SeedCase]:
-    """The gold records of seed_dir/stances.jsonl as classifier inputs."""
-    article = (seed_dir / "article.txt").read_text(encoding="utf-8")
-    issues = {i["name"]: i for i in json.loads((seed_dir / "issues.json").read_text(encoding="utf-8"))}
+    """The gold records of an annotated set (the seed, or any eval/ set) as classifier inputs."""
     cases: list[SeedCase] = []
-    for line in (seed_dir / "stances.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        sentence = _squash(record["evidence"])
-        item = ClassifierInput(
-            actor=record["actor"],
-            issue=record["issue"],
-            sentence=sentence,
-            mention=pick_mention(sentence, record.get("actor_mentions", [])),
-            context=previous_sentence(article, sentence),
-            issue_description=issues.get(record["issue"], {}).get("description", ""),
-        )
-        cases.append(SeedCase(item, record["stance"], record.get("confidence") == "clear"))
+    for article in load_eval_set(seed_dir):
+        issues = {issue.name: issue for issue in article.issues}
+        for record in article.gold:
+            sentence = _squash(record.evidence)
+            issue = issues.get(record.issue)
+            item = ClassifierInput(
+                actor=record.actor,
+                issue=record.issue,
+                sentence=sentence,
+                mention=pick_mention(sentence, record.mentions),
+                context=previous_sentence(article.text, sentence),
+                issue_description=issue.description if issue is not None else "",
+            )
+            cases.append(SeedCase(item, record.stance, record.confidence == "clear"))
     return cases
 
 

@@ -253,3 +253,59 @@ def test_catalogue_names_are_properly_cased(index: ActorIndex) -> None:
     assert {"Elizabeth II", "Abdullah II"} <= names
     assert not names & {"Elizabeth Ii", "Abdullah Ii"}
     assert not [n for n in names if re.search(r"\bMc[a-z]", n)]
+
+
+def test_a_person_the_article_says_speaks_for_an_organisation_rolls_up(index: ActorIndex, nlp: Any) -> None:
+    from service.pipeline.actors import speaks_for_in
+
+    text = (
+        "Facebook co-founder Mark Zuckerberg tweeted that the arrest was wrong. "
+        "Greenpeace spokeswoman Anna Berglund said the group opposes the pipeline. "
+        "Labour leader Jeremy Corbyn said he would abstain."
+    )
+    found = run(text, index, nlp)
+    names = {a.key: a.name for a in found.new_actors}
+
+    def name(key: str) -> str:
+        return index.specs[key].name if key in index.specs else names[key]
+
+    def rolled(person: str) -> tuple[set[str], bool]:
+        key = next(k for k in {m.actor_key for m in found.mentions} if name(k) == person)
+        owners, keep = speaks_for_in(found, index, key, DAY)
+        return {name(o) for o in owners}, keep
+
+    assert rolled("Mark Zuckerberg") == ({"Facebook"}, True)
+    owners, keep = rolled("Anna Berglund")
+    assert owners == {"Greenpeace"} and not keep, "a spokesperson is recorded only as the organisation"
+    assert "Labour Party" not in rolled("Jeremy Corbyn")[0], "a party leader is a legislator, a person only"
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
+    index: ActorIndex, nlp: Any
+) -> None:
+    from service.pipeline.segment import segment
+
+    text = (
+        "William Saturn: Do you think Barack Obama was right to back the transportation bill?\n\n"
+        "Robert Sarvis: No. That bill raised taxes on every family in the state.\n\n"
+        "We would repeal it on the first day.\n\n"
+        "William Saturn: What about school vouchers?\n\n"
+        "Robert Sarvis: I favour parental school choice through vouchers."
+    )
+    sentences = segment(text, nlp(text))
+    found = find_holders(text, sentences, nlp(text), index, DAY)
+    names = {a.key: a.name for a in found.new_actors}
+
+    def holders_of(fragment: str) -> set[str]:
+        at = next(s.index for s in sentences if fragment in s.text)
+        return {
+            index.specs[h.actor_key].name if h.actor_key in index.specs else names[h.actor_key]
+            for h in found.holders
+            if h.sentence_index == at
+        }
+
+    assert holders_of("Do you think") == set(), "a question names Obama but states nothing of his"
+    assert holders_of("That bill raised taxes") == {"Robert Sarvis"}
+    assert holders_of("We would repeal") == {"Robert Sarvis"}, "a turn continues over paragraphs"
+    assert holders_of("I favour parental") == {"Robert Sarvis"}
+    assert holders_of("What about school") == set()

@@ -102,3 +102,26 @@ def test_scores_in_range_and_sorted(embeddings: IssueEmbeddings) -> None:
         scores = [link.score for link in links]
         assert scores == sorted(scores, reverse=True)
         assert all(0.0 < s <= 1.0 for s in scores)
+
+
+def test_the_articles_topic_reaches_positions_that_do_not_name_it() -> None:
+    """An issue named in two sentences is the article's topic: the quotes that follow
+    are candidates for it at a low score, other sentences are not."""
+    text = (
+        "Municipalities in Italy asked Catholic schools to pay a carbon tax on their buildings. "
+        "The carbon tax follows a court ruling. "
+        "The education minister said a more general reflection was needed. "
+        "The weather in Rome was sunny. "
+        "A spokesman said the church would appeal. "
+        "Officials met. Nothing happened. Talks ended. Lunch was served. Markets closed. "
+        "A bishop praised the choir."
+    )
+    links = link_issues(segment(text), ISSUES, None)
+    topic = [[link for link in row if link.issue_key == "carbon"] for row in links]
+    assert topic[0] and topic[0][0].via == "keyword"
+    assert topic[2] and topic[2][0].via == "topic" and topic[2][0].score < 0.5
+    assert not topic[-1], "a sentence far from any sentence naming the topic is not linked"
+    single = link_issues(
+        segment("A carbon tax was debated. The minister said reflection was needed."), ISSUES
+    )
+    assert not [link for link in single[1] if link.via == "topic"], "one mention does not make a topic"

@@ -1,0 +1,119 @@
+"""Who speaks for which organisation, as the article itself says it.
+
+The catalogue knows dated roles of well-known people (Lavrov for Russia);
+most people in the news are not in it, but the article names their role:
+"CEO of the Refugee Council Enver Solomon", "Steve Whitmore, a
+representative for the LA Sheriff's office", "Lydia Buchtmann for Food
+Standards Australia New Zealand", "Environment Canada spokeswoman Sujata
+Raisinghani". The guidelines give the organisation the same record as a
+person who speaks for it (head, official, representative), and only the
+organisation for a spokesperson. `text_affiliations` finds such
+(person, organisation) pairs from the mentions of one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from service.pipeline.types import Mention
+
+# Heads of an organisation. Portfolio titles ("Home Secretary", "Labour Minister",
+# "Commerce Secretary") are not here: the word before them is a portfolio, not a body.
+_HEAD = (
+    r"(?:chief\s+executive(?:\s+officer)?|CEO|president|chair(?:man|woman|person)?|director(?:[- ]general)?|"
+    r"executive\s+director|head|leader|secretary[- ]general|general\s+secretary|"
+    r"founder|co-founder|owner|superintendent|principal|dean|provost)"
+)
+_VOICE = r"(?:spokes(?:man|woman|person)|representative|press\s+secretary|press\s+officer|campaigner)"
+_ROLE = rf"(?:(?:deputy|vice|acting|senior|chief|top|former)\s+)?(?:{_HEAD}|{_VOICE})"
+_LEAD = r"(?:the|a|an|its|their)\s+"
+
+# "<Org>'s spokesman <Person>", "<Org> spokeswoman <Person>", "<Org> CEO <Person>".
+_ORG_ROLE_PERSON = re.compile(rf"^(?:'s|\u2019s)?\s+(?P<role>{_ROLE})\s*,?\s*$", re.IGNORECASE)
+# "<Person>, a spokesman for <Org>", "<Person>, president of the <Org>", "<Person>, <Org>'s".
+_PERSON_ROLE_ORG = re.compile(
+    rf"^\s*,\s*(?:{_LEAD})?(?P<role>{_ROLE})\s+(?:of|for|at|with)\s+(?:{_LEAD})?$", re.IGNORECASE
+)
+# "<Person> for <Org>, says": a representative.
+_PERSON_FOR_ORG = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+# "CEO of the <Org> <Person>", "president of the <Org>, <Person>": the role before the org.
+_ROLE_OF_BEFORE = re.compile(rf"(?P<role>{_ROLE})\s+(?:of|for|at)\s+(?:{_LEAD})?$", re.IGNORECASE)
+_BETWEEN_ORG_AND_PERSON = re.compile(r"^\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+
+
+# Legislators are persons only (guidelines), party leaders included: chambers and
+# parties are never spoken for this way.
+_LEGISLATURE = (
+    r"\b(?:Senate|House|Parliament|Congress|Assembly|Duma|Bundestag|Knesset|Diet|Commons|Lords|Caucus|"
+    r"Party|Democrats?|Republicans?|GOP|Labour|Labor|Conservatives?|Tor(?:y|ies)|Liberals?|Greens?|"
+    r"CDU|CSU|SPD|FDP|AfD|SNP|UKIP|BJP|Likud)\b"
+)
+
+
+@dataclass(frozen=True)
+class TextAffiliation:
+    """The article says `person_key` speaks for `org_key`; a spokesperson holds no record of their own."""
+
+    person_key: str
+    org_key: str
+    spokesperson: bool
+
+
+def _is_voice(role: str) -> bool:
+    return re.search(_VOICE, role, re.IGNORECASE) is not None
+
+
+def text_affiliations(
+    text: str, mentions: Sequence[Mention], kind_of: Callable[[str], str]
+) -> list[TextAffiliation]:
+    """(person, organisation) pairs stated in the sentences of `mentions`.
+
+    `kind_of(key)` gives an actor's kind ("person", "organisation", "group",
+    "country"): only persons speak for organisations or groups here (states
+    have dated catalogue roles; "Russian Foreign Minister" is handled there).
+    """
+    by_sentence: dict[int, list[Mention]] = {}
+    legislature = re.compile(_LEGISLATURE)
+    for mention in mentions:
+        if mention.via != "pronoun":
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    found: dict[tuple[str, str], TextAffiliation] = {}
+    for own in by_sentence.values():
+        people = [m for m in own if kind_of(m.actor_key) == "person"]
+        bodies = [
+            m
+            for m in own
+            if kind_of(m.actor_key) in ("organisation", "group") and not legislature.search(m.surface)
+        ]
+        for person in people:
+            for body in bodies:
+                role = _role_between(text, person, body)
+                if role is None:
+                    continue
+                pair = (person.actor_key, body.actor_key)
+                found.setdefault(pair, TextAffiliation(*pair, _is_voice(role)))
+    return list(found.values())
+
+
+def _role_between(text: str, person: Mention, body: Mention) -> str | None:
+    """The role phrase that ties `person` to `body`, or None."""
+    if body.end <= person.start:
+        between = text[body.end : person.start]
+        match = _ORG_ROLE_PERSON.match(between)
+        if match is not None:
+            return match.group("role")
+        if _BETWEEN_ORG_AND_PERSON.match(between):
+            before = _ROLE_OF_BEFORE.search(text[max(0, body.start - 60) : body.start])
+            if before is not None:
+                return before.group("role")
+        return None
+    if person.end <= body.start:
+        between = text[person.end : body.start]
+        match = _PERSON_ROLE_ORG.match(between)
+        if match is not None:
+            return match.group("role")
+        if _PERSON_FOR_ORG.match(between):
+            return "representative"
+    return None
