@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,47 +47,57 @@ def clean_labels(row: dict[str, Any], item: dict[str, Any]) -> list[list[str]]:
     return out
 
 
-def collect(inputs: Path, outputs: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    items: dict[str, dict[str, Any]] = {}
-    owner: dict[str, str] = {}
-    for path in sorted(inputs.glob("batch*.jsonl")):
+def read_keyed(folder: Path, pattern: str, key: str) -> dict[str, dict[str, Any]]:
+    """Every JSON line of the files matching `pattern`, by its `key` field."""
+    rows: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob(pattern)):
         for line in path.open(encoding="utf-8"):
-            item = json.loads(line)
-            items[item["sid"]] = item
+            row = json.loads(line)
+            rows[str(row[key])] = row
+    return rows
+
+
+def annotated_lines(outputs: Path, pattern: str, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(annotator id, parsed line) of every output file matching `pattern`; the id is
+    `prefix` + the file's two-digit batch number; lines that do not parse are skipped."""
+    for path in sorted(outputs.glob(pattern)):
+        annotator = prefix + "".join(ch for ch in path.name if ch.isdigit())[:2]
+        for line in path.open(encoding="utf-8"):
+            try:
+                yield annotator, json.loads(line)
+            except json.JSONDecodeError:
+                continue
+
+
+def collect(inputs: Path, outputs: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    items = read_keyed(inputs, "batch*.jsonl", "sid")
     records: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     double: list[dict[str, Any]] = []
-    for path in sorted(outputs.glob("batch*.labels.jsonl")):
-        annotator = "A" + path.name[5:7]
-        for line in path.open(encoding="utf-8"):
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
+    for annotator, row in annotated_lines(outputs, "batch*.labels.jsonl", "A"):
+        item = items.get(str(row.get("sid")))
+        if item is None:
+            continue
+        entry = {"sid": item["sid"], "annotator": annotator, "issues": row.get("issues") or []}
+        if item["sid"] in seen:
+            double.append({"first": seen[item["sid"]], "second": entry})
+            continue
+        seen[item["sid"]] = entry
+        for issue in entry["issues"]:
+            labels = clean_labels(issue, item)
+            if not labels or not issue.get("issue"):
                 continue
-            item = items.get(str(row.get("sid")))
-            if item is None:
-                continue
-            entry = {"sid": item["sid"], "annotator": annotator, "issues": row.get("issues") or []}
-            if item["sid"] in seen:
-                double.append({"first": seen[item["sid"]], "second": entry})
-                continue
-            seen[item["sid"]] = entry
-            owner[item["sid"]] = annotator
-            for issue in entry["issues"]:
-                labels = clean_labels(issue, item)
-                if not labels or not issue.get("issue"):
-                    continue
-                records.append(
-                    {
-                        "key": sentence_key(item["sentence"]),
-                        "source": item["source"],
-                        "doc": item["doc"],
-                        "annotator": annotator,
-                        "issue": str(issue["issue"]).strip(),
-                        "desc": str(issue.get("desc") or "").strip(),
-                        "labels": labels,
-                    }
-                )
+            records.append(
+                {
+                    "key": sentence_key(item["sentence"]),
+                    "source": item["source"],
+                    "doc": item["doc"],
+                    "annotator": annotator,
+                    "issue": str(issue["issue"]).strip(),
+                    "desc": str(issue.get("desc") or "").strip(),
+                    "labels": labels,
+                }
+            )
     pairs = []
     for pair in double:
         item = items[pair["first"]["sid"]]

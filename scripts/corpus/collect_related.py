@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from scripts.corpus.collect_labels import annotated_lines, read_keyed
 
 HERE = Path(__file__).resolve().parent / "real_labels"
 LABELS = ("support", "oppose", "neutral", "none")
@@ -28,53 +33,43 @@ def _issue(entry: Any) -> tuple[str, str] | None:
 
 
 def collect(tasks_dir: Path, outputs: Path) -> list[dict[str, Any]]:
-    tasks: dict[str, dict[str, Any]] = {}
-    for path in sorted(tasks_dir.glob("tasks*.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            task = json.loads(line)
-            tasks[task["tid"]] = task
+    tasks = read_keyed(tasks_dir, "tasks*.jsonl", "tid")
     out: list[dict[str, Any]] = []
-    for path in sorted(outputs.glob("tasks*.out.jsonl")):
-        annotator = "R" + path.name[5:7]
-        for line in path.open(encoding="utf-8"):
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            task = tasks.get(str(row.get("tid")))
-            if task is None:
-                continue
-            by_mention = {m: (m, actor, label) for m, actor, label in task["labels"]}
-            fixes = {
-                str(f[0]): str(f[1])
-                for f in row.get("fix") or []
-                if isinstance(f, list) and len(f) >= 2 and str(f[1]) in LABELS and str(f[0]) in by_mention
+    for annotator, row in annotated_lines(outputs, "tasks*.out.jsonl", "R"):
+        task = tasks.get(str(row.get("tid")))
+        if task is None:
+            continue
+        by_mention = {m: (m, actor, label) for m, actor, label in task["labels"]}
+        fixes = {
+            str(f[0]): str(f[1])
+            for f in row.get("fix") or []
+            if isinstance(f, list) and len(f) >= 2 and str(f[1]) in LABELS and str(f[0]) in by_mention
+        }
+        base = [[m, actor, fixes.get(m, label)] for m, actor, label in task["labels"]]
+        record: dict[str, Any] = {
+            "key": task["key"],
+            "issue": task["issue"],
+            "annotator": annotator,
+            "fixes": fixes,
+        }
+        inverse = _issue(row.get("inverse"))
+        if inverse is not None:
+            record["inverse"] = {
+                "issue": inverse[0],
+                "desc": inverse[1],
+                "labels": [[m, actor, FLIP[label]] for m, actor, label in base],
             }
-            base = [[m, actor, fixes.get(m, label)] for m, actor, label in task["labels"]]
-            record: dict[str, Any] = {
-                "key": task["key"],
-                "issue": task["issue"],
-                "annotator": annotator,
-                "fixes": fixes,
-            }
-            inverse = _issue(row.get("inverse"))
-            if inverse is not None:
-                record["inverse"] = {
-                    "issue": inverse[0],
-                    "desc": inverse[1],
-                    "labels": [[m, actor, FLIP[label]] for m, actor, label in base],
-                }
-            related = row.get("related")
-            named = _issue(related)
-            if named is not None and named[0] != task["issue"]:
-                labels = [
-                    [str(t[0]), by_mention[str(t[0])][1], str(t[2])]
-                    for t in related.get("labels") or []
-                    if isinstance(t, list) and len(t) >= 3 and str(t[0]) in by_mention and str(t[2]) in LABELS
-                ]
-                if labels:
-                    record["related"] = {"issue": named[0], "desc": named[1], "labels": labels}
-            out.append(record)
+        related = row.get("related")
+        named = _issue(related)
+        if named is not None and named[0] != task["issue"]:
+            labels = [
+                [str(t[0]), by_mention[str(t[0])][1], str(t[2])]
+                for t in related.get("labels") or []
+                if isinstance(t, list) and len(t) >= 3 and str(t[0]) in by_mention and str(t[2]) in LABELS
+            ]
+            if labels:
+                record["related"] = {"issue": named[0], "desc": named[1], "labels": labels}
+        out.append(record)
     return out
 
 

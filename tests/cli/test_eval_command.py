@@ -32,12 +32,16 @@ def _write_set(folder: Path) -> Path:
     return folder
 
 
-def test_eval_prints_pair_and_triple_scores(
-    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def tiny_service(tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The eval command's instance runs the tiny test model and keeps its files in tmp_path."""
     monkeypatch.setenv("STANCE_MODEL_PATH", str(tiny_model_dir))
     monkeypatch.setenv("STANCE_QUANTIZE", "0")
     monkeypatch.setenv("STANCE_DATA_DIR", str(tmp_path / "instance"))
+
+
+@pytest.mark.usefixtures("tiny_service")
+def test_eval_prints_pair_and_triple_scores(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = CliRunner().invoke(cli, ["eval", str(_write_set(tmp_path / "set")), "--json-out", str(out)])
     assert result.exit_code == 0, result.output
@@ -58,13 +62,9 @@ def test_eval_rejects_a_folder_that_is_not_a_set(tmp_path: Path) -> None:
     assert "holds no article folder" in result.output
 
 
-def test_eval_with_distractor_issues_in_the_catalogue(
-    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("tiny_service")
+def test_eval_with_distractor_issues_in_the_catalogue(tmp_path: Path) -> None:
     """Issues of another set join the catalogue; records on them are not scored."""
-    monkeypatch.setenv("STANCE_MODEL_PATH", str(tiny_model_dir))
-    monkeypatch.setenv("STANCE_QUANTIZE", "0")
-    monkeypatch.setenv("STANCE_DATA_DIR", str(tmp_path / "instance"))
     target = _write_set(tmp_path / "set")
     other = _write_set(tmp_path / "other")
     (other / "lethal-aid" / "issues.json").write_text(

@@ -192,12 +192,13 @@ def test_seed_article_mentions_every_gold_actor(index: ActorIndex, nlp: Any) -> 
     assert not missing
 
 
+def actor_name(found: ActorFindings, index: ActorIndex, key: str) -> str:
+    """A catalogued actor's name, or the name of an actor the article added."""
+    return index.specs[key].name if key in index.specs else {a.key: a.name for a in found.new_actors}[key]
+
+
 def holder_names(found: ActorFindings, index: ActorIndex) -> set[str]:
-    names = {a.key: a.name for a in found.new_actors}
-    return {
-        index.specs[h.actor_key].name if h.actor_key in index.specs else names[h.actor_key]
-        for h in found.holders
-    }
+    return {actor_name(found, index, h.actor_key) for h in found.holders}
 
 
 def test_news_outlets_are_sources_not_holders(index: ActorIndex, nlp: Any) -> None:
@@ -264,15 +265,11 @@ def test_a_person_the_article_says_speaks_for_an_organisation_rolls_up(index: Ac
         "Labour leader Jeremy Corbyn said he would abstain."
     )
     found = run(text, index, nlp)
-    names = {a.key: a.name for a in found.new_actors}
-
-    def name(key: str) -> str:
-        return index.specs[key].name if key in index.specs else names[key]
 
     def rolled(person: str) -> tuple[set[str], bool]:
-        key = next(k for k in {m.actor_key for m in found.mentions} if name(k) == person)
+        key = next(k for k in {m.actor_key for m in found.mentions} if actor_name(found, index, k) == person)
         owners, keep = speaks_for_in(found, index, key, DAY)
-        return {name(o) for o in owners}, keep
+        return {actor_name(found, index, o) for o in owners}, keep
 
     assert rolled("Mark Zuckerberg") == ({"Facebook"}, True)
     owners, keep = rolled("Anna Berglund")
@@ -294,15 +291,10 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     )
     sentences = segment(text, nlp(text))
     found = find_holders(text, sentences, nlp(text), index, DAY)
-    names = {a.key: a.name for a in found.new_actors}
 
     def holders_of(fragment: str) -> set[str]:
         at = next(s.index for s in sentences if fragment in s.text)
-        return {
-            index.specs[h.actor_key].name if h.actor_key in index.specs else names[h.actor_key]
-            for h in found.holders
-            if h.sentence_index == at
-        }
+        return {actor_name(found, index, h.actor_key) for h in found.holders if h.sentence_index == at}
 
     assert holders_of("Do you think") == set(), "a question names Obama but states nothing of his"
     assert holders_of("That bill raised taxes") == {"Robert Sarvis"}
