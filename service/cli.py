@@ -171,6 +171,12 @@ def evaluate(directory: str, json_out: str | None, distractors: tuple[str, ...])
     default=None,
     help="Distil from this trained model folder: start from its weights and learn its probabilities",
 )
+@click.option(
+    "--init-from",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Continue from this trained model folder's weights (no distillation)",
+)
 def train(
     data_dir: str,
     output_dir: str,
@@ -180,6 +186,7 @@ def train(
     seed: int,
     layers: int | None,
     teacher: str | None,
+    init_from: str | None,
 ) -> None:
     """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
     print its metrics (see models/MODEL_CARD.md)."""
@@ -194,6 +201,7 @@ def train(
         seed,
         layers,
         Path(teacher) if teacher else None,
+        Path(init_from) if init_from else None,
     )
     click.echo(json.dumps(metrics, indent=2, default=str))
 

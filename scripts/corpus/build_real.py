@@ -44,6 +44,9 @@ OUT_DIR = ROOT / "data" / "corpus"
 CLUSTER_COSINE = 0.66
 MAX_CLUSTER = 60  # no merge past this many issues: chains of loosely related issues stay apart
 TEMPLATED_SHARE = 0.15  # the issue allows up to 25 %; hand-written hard cases fill most of it
+# Inverse framings kept in train: the same sentence under "repealing X" and "keeping X"
+# with flipped labels teaches that polarity follows the issue's framing.
+INVERSE_SHARE = 1.0
 SPLIT_SHARES = (("test", 0.15), ("dev", 0.10))  # the rest is train
 # Hand-written hard cases first: they target known failure modes.
 TEMPLATED_PRIORITY = {"handwritten_hard": 0, "handwritten": 1, "newsmtsc_reannotated": 2}
@@ -226,13 +229,21 @@ def _own_issue(row: dict[str, Any]) -> str:
     return str(row["base_issue"] if str(row.get("phenomenon", "")).startswith("inverse") else row["issue"])
 
 
-def templated_minority(split: str, real_count: int, seed: int) -> list[dict[str, Any]]:
-    """At most TEMPLATED_SHARE of the split from the team's templated/hand-written corpus."""
+def keep_inverse(rows: list[dict[str, Any]], share: float, seed: int) -> list[dict[str, Any]]:
+    """All examples but the inverse framings, of which a random `share` (by sentence) stays."""
+    rng = random.Random(seed)
+    sentences = sorted({r["sentence_key"] for r in rows if str(r.get("phenomenon", "")).startswith("inverse")})
+    kept = set(rng.sample(sentences, int(len(sentences) * share)))
+    return [r for r in rows if not str(r.get("phenomenon", "")).startswith("inverse") or r["sentence_key"] in kept]
+
+
+def templated_minority(split: str, real_count: int, seed: int, share: float = 0.15) -> list[dict[str, Any]]:
+    """`share` of the split from the team's templated/hand-written corpus (hand-written first)."""
     path = TEMPLATED_DIR / f"{split}.jsonl"
     if not path.is_file():
         return []
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    budget = int(real_count * TEMPLATED_SHARE / (1 - TEMPLATED_SHARE))
+    budget = int(real_count * share / (1 - share))
     rng = random.Random(seed)
     rng.shuffle(rows)
     rows.sort(key=lambda r: TEMPLATED_PRIORITY.get(str(r.get("origin")), 9))
@@ -243,11 +254,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--inverse-share",
+        type=float,
+        default=INVERSE_SHARE,
+        help="share of the inverse-framing examples kept in train (dev and test keep all)",
+    )
+    parser.add_argument("--templated-share", type=float, default=TEMPLATED_SHARE)
     args = parser.parse_args()
     real = annotated_examples(sentences_by_key()) + newsmtsc_stance_examples()
     splits, members, dropped = split_by_issue_cluster(real)
+    splits["train"] = keep_inverse(splits["train"], args.inverse_share, args.seed)
     for split in ("train", "dev"):
-        splits[split] += templated_minority(split, len(splits[split]), args.seed)
+        splits[split] += templated_minority(split, len(splits[split]), args.seed, args.templated_share)
     args.out.mkdir(parents=True, exist_ok=True)
     for split, rows in splits.items():
         random.Random(args.seed).shuffle(rows)

@@ -28,6 +28,7 @@ def run_training(
     seed: int,
     num_layers: int | None = None,
     teacher: Path | None = None,
+    init_from: Path | None = None,
 ) -> dict[str, Any]:
     """Train with the default settings (what `stance-tracker train` runs); returns the metrics.
 
@@ -45,6 +46,7 @@ def run_training(
         seed=seed,
         num_layers=num_layers,
         teacher=teacher,
+        init_from=init_from,
         model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",

@@ -62,6 +62,9 @@ class TrainConfig:
     # weights (layers thinned to num_layers) and learns its probabilities.
     teacher: Path | None = None
     distill_weight: float = 0.5  # share of the loss on the teacher's soft labels
+    # A trained model folder to continue from (its weights, head included), without
+    # distillation: a new corpus refines what an earlier model learnt.
+    init_from: Path | None = None
     distill_temperature: float = 2.0
     # The framing (what support and oppose mean) now precedes the evidence.
     max_length: int = 160

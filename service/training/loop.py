@@ -108,7 +108,7 @@ def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any], Any]:
     """(model, tokenizer, origin record, teacher or None) a run starts from, checksums verified.
 
     Without a teacher: the MiniLM base with a fresh 4-label head, its first
-    num_layers layers. With one: a copy of the teacher, its layers thinned
+    num_layers layers (or, with init_from, a trained model's weights as they are). With one: a copy of the teacher, its layers thinned
     to num_layers spread over its depth (student_layers); the teacher itself
     is returned whole, for its soft labels.
     """
@@ -132,6 +132,21 @@ def starting_model(config: TrainConfig) -> tuple[Any, Any, dict[str, Any], Any]:
             },
         }
         return model, tokenizer, origin, teacher
+    if config.init_from is not None:
+        _, start_sha = verify_weights(config.init_from)
+        start_info = read_model_info(config.init_from)
+        tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(config.init_from, local_files_only=True))
+        model = load_torch_model(config.init_from).train()
+        origin = {
+            "base": start_info.get("base", BASE_MODEL_NAME),
+            "base_sha256": start_info.get("base_sha256"),
+            "initialised_from": {
+                "name": start_info.get("name"),
+                "version": start_info.get("version"),
+                "sha256": start_sha,
+            },
+        }
+        return model, tokenizer, origin, None
     base, base_sha = checked_base_folder(config.base_model, config.base_sha256)
     tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(base, local_files_only=True))
     id2label = dict(enumerate(CLASSIFIER_LABELS))

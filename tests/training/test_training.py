@@ -149,3 +149,23 @@ def test_distillation_thins_a_trained_teacher(tmp_path: Path, monkeypatch: pytes
     _, bad = run_train_command(tmp_path / "again", "--max-steps", "1", "--teacher", str(teacher))
     assert bad.exit_code != 0
     assert "checksum mismatch" in str(bad.exception)
+
+
+def test_training_can_continue_from_a_trained_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+    first, result = run_train_command(tmp_path / "first", "--max-steps", "1")
+    assert result.exit_code == 0, result.output
+    first_info = json.loads((first / "model_info.json").read_text())
+
+    second, result = run_train_command(tmp_path / "second", "--max-steps", "1", "--init-from", str(first))
+    assert result.exit_code == 0, result.output
+    info = json.loads((second / "model_info.json").read_text())
+    assert info["initialised_from"] == {
+        "name": first_info["name"],
+        "version": first_info["version"],
+        "sha256": first_info["sha256"],
+    }
+    assert "teacher" not in info
+    assert load_classifier(ClassifierConfig(path=str(second))).classify(
+        [ClassifierInput("Chile", "a new constitution", "Chile backs it.")]
+    )
