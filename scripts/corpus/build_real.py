@@ -39,6 +39,13 @@ from scripts.corpus.real_candidates import SHARED, newsmtsc_sentences, wikinews_
 
 LABELS_FILE = Path(__file__).resolve().parent / "real_labels" / "labels.jsonl"
 ROUND2_FILE = Path(__file__).resolve().parent / "real_labels" / "round2.jsonl"
+NO_ISSUE_FILE = Path(__file__).resolve().parent / "real_labels" / "no_issue.jsonl"
+# Sentences the annotators found to touch no policy issue, paired with the issue of
+# their split that is most like them (as similarity linking would pair them): every
+# candidate is "none". How many sentences to draw, and the similarity cap that keeps
+# an issue the sentence might after all speak to out.
+NO_ISSUE_SENTENCES = 2000
+NO_ISSUE_MAX_COSINE = 0.6
 TEMPLATED_DIR = ROOT / "data" / "stance"
 OUT_DIR = ROOT / "data" / "corpus"
 CLUSTER_COSINE = 0.66
@@ -224,6 +231,57 @@ def split_by_issue_cluster(
     return splits, members, dropped
 
 
+def no_issue_examples(
+    texts: dict[str, dict[str, Any]], splits: dict[str, list[dict[str, Any]]], count: int, seed: int
+) -> dict[str, list[dict[str, Any]]]:
+    """`none` examples from sentences with no policy issue (see NO_ISSUE_SENTENCES), by split.
+
+    A sentence's split comes from a hash of its text; its issue is the most similar
+    issue of that split below NO_ISSUE_MAX_COSINE, so no issue crosses splits.
+    """
+    from service.nlp.encoder import get_encoder
+
+    rows = (
+        [json.loads(line) for line in NO_ISSUE_FILE.open(encoding="utf-8")] if NO_ISSUE_FILE.is_file() else []
+    )
+    rows = [r for r in rows if r["key"] in texts]
+    random.Random(seed).shuffle(rows)
+    rows = rows[:count]
+    encoder = get_encoder()
+    out: dict[str, list[dict[str, Any]]] = {split: [] for split in splits}
+    pools: dict[str, tuple[list[tuple[str, str]], Any]] = {}
+    for split, examples in splits.items():
+        issues = sorted({(r["issue"], r["issue_description"]) for r in examples if r.get("sentence_key")})
+        vectors = np.asarray(encoder.encode([name for name, _ in issues]), dtype=np.float32)
+        pools[split] = (issues, vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9))
+    sentences = np.asarray(encoder.encode([texts[r["key"]]["sentence"] for r in rows]), dtype=np.float32)
+    sentences /= np.linalg.norm(sentences, axis=1, keepdims=True) + 1e-9
+    for row, vector in zip(rows, sentences, strict=True):
+        split = _next_split_by_hash(row["key"])
+        issues, vectors = pools[split]
+        sims = vectors @ vector
+        allowed = [i for i in np.argsort(-sims) if sims[i] < NO_ISSUE_MAX_COSINE]
+        if not allowed:
+            continue
+        issue, desc = issues[int(allowed[0])]
+        record = {"key": row["key"], "issue": issue, "desc": desc, "annotator": row["annotator"]}
+        for n, (mention, actor) in enumerate(row["candidates"]):
+            example = _example(record, texts[row["key"]], n, [mention, actor, "none"], "noissue")
+            if example is not None:
+                out[split].append(example)
+    return out
+
+
+def _next_split_by_hash(key: str) -> str:
+    point = int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
+    edge = 0.0
+    for split, share in SPLIT_SHARES:
+        edge += share
+        if point < edge:
+            return split
+    return "train"
+
+
 def _own_issue(row: dict[str, Any]) -> str:
     """The issue that decides an example's cluster: an inverse framing counts as its original."""
     return str(row["base_issue"] if str(row.get("phenomenon", "")).startswith("inverse") else row["issue"])
@@ -232,9 +290,13 @@ def _own_issue(row: dict[str, Any]) -> str:
 def keep_inverse(rows: list[dict[str, Any]], share: float, seed: int) -> list[dict[str, Any]]:
     """All examples but the inverse framings, of which a random `share` (by sentence) stays."""
     rng = random.Random(seed)
-    sentences = sorted({r["sentence_key"] for r in rows if str(r.get("phenomenon", "")).startswith("inverse")})
+    sentences = sorted(
+        {r["sentence_key"] for r in rows if str(r.get("phenomenon", "")).startswith("inverse")}
+    )
     kept = set(rng.sample(sentences, int(len(sentences) * share)))
-    return [r for r in rows if not str(r.get("phenomenon", "")).startswith("inverse") or r["sentence_key"] in kept]
+    return [
+        r for r in rows if not str(r.get("phenomenon", "")).startswith("inverse") or r["sentence_key"] in kept
+    ]
 
 
 def templated_minority(split: str, real_count: int, seed: int, share: float = 0.15) -> list[dict[str, Any]]:
@@ -261,9 +323,13 @@ def main() -> None:
         help="share of the inverse-framing examples kept in train (dev and test keep all)",
     )
     parser.add_argument("--templated-share", type=float, default=TEMPLATED_SHARE)
+    parser.add_argument("--no-issue-sentences", type=int, default=NO_ISSUE_SENTENCES)
     args = parser.parse_args()
-    real = annotated_examples(sentences_by_key()) + newsmtsc_stance_examples()
+    texts = sentences_by_key()
+    real = annotated_examples(texts) + newsmtsc_stance_examples()
     splits, members, dropped = split_by_issue_cluster(real)
+    for split, extra in no_issue_examples(texts, splits, args.no_issue_sentences, args.seed).items():
+        splits[split] += extra
     splits["train"] = keep_inverse(splits["train"], args.inverse_share, args.seed)
     for split in ("train", "dev"):
         splits[split] += templated_minority(split, len(splits[split]), args.seed, args.templated_share)

@@ -69,11 +69,14 @@ def annotated_lines(outputs: Path, pattern: str, prefix: str) -> Iterator[tuple[
                 continue
 
 
-def collect(inputs: Path, outputs: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def collect(
+    inputs: Path, outputs: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     items = read_keyed(inputs, "batch*.jsonl", "sid")
     records: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     double: list[dict[str, Any]] = []
+    no_issue: list[dict[str, Any]] = []
     for annotator, row in annotated_lines(outputs, "batch*.labels.jsonl", "A"):
         item = items.get(str(row.get("sid")))
         if item is None:
@@ -83,6 +86,20 @@ def collect(inputs: Path, outputs: Path) -> tuple[list[dict[str, Any]], list[dic
             double.append({"first": seen[item["sid"]], "second": entry})
             continue
         seen[item["sid"]] = entry
+        if not entry["issues"]:
+            # The annotator saw no policy issue: no candidate states a position on any issue.
+            candidates = [
+                [c["mention"], c["mention"] if c["actor"] == "?" else c["actor"]] for c in item["candidates"]
+            ]
+            no_issue.append(
+                {
+                    "key": sentence_key(item["sentence"]),
+                    "source": item["source"],
+                    "doc": item["doc"],
+                    "annotator": annotator,
+                    "candidates": candidates,
+                }
+            )
         for issue in entry["issues"]:
             labels = clean_labels(issue, item)
             if not labels or not issue.get("issue"):
@@ -108,7 +125,7 @@ def collect(inputs: Path, outputs: Path) -> tuple[list[dict[str, Any]], list[dic
                 "second": {**pair["second"], "issues": _clean_issues(pair["second"]["issues"], item)},
             }
         )
-    return records, pairs
+    return records, pairs, no_issue
 
 
 def _clean_issues(issues: list[dict[str, Any]], item: dict[str, Any]) -> list[dict[str, Any]]:
@@ -120,14 +137,17 @@ def main() -> None:
     parser.add_argument("--inputs", type=Path, required=True)
     parser.add_argument("--outputs", type=Path, required=True)
     args = parser.parse_args()
-    records, double = collect(args.inputs, args.outputs)
+    records, double, no_issue = collect(args.inputs, args.outputs)
     HERE.mkdir(exist_ok=True)
-    for name, rows in (("labels.jsonl", records), ("double.jsonl", double)):
+    for name, rows in (("labels.jsonl", records), ("double.jsonl", double), ("no_issue.jsonl", no_issue)):
         with (HERE / name).open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     n = sum(len(r["labels"]) for r in records)
-    print(f"{len(records)} (sentence, issue) records, {n} labels; {len(double)} double-annotated lines")
+    print(
+        f"{len(records)} (sentence, issue) records, {n} labels; {len(double)} double-annotated lines; "
+        f"{len(no_issue)} sentences with no policy issue"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from service.pipeline.issues import IssueEmbeddings, content_stems, link_issues, stem
+from service.pipeline.issues import IssueEmbeddings, LinkerConfig, content_stems, link_issues, stem
 from service.pipeline.segment import segment
 from service.pipeline.types import IssueSpec
 
@@ -116,12 +116,15 @@ def test_the_articles_topic_reaches_positions_that_do_not_name_it() -> None:
         "Officials met. Nothing happened. Talks ended. Lunch was served. Markets closed. "
         "A bishop praised the choir."
     )
-    links = link_issues(segment(text), ISSUES, None)
+    config = LinkerConfig(topic_max_issues=2)
+    links = link_issues(segment(text), ISSUES, None, config)
     topic = [[link for link in row if link.issue_key == "carbon"] for row in links]
     assert topic[0] and topic[0][0].via == "keyword"
     assert topic[2] and topic[2][0].via == "topic" and topic[2][0].score < 0.5
     assert not topic[-1], "a sentence far from any sentence naming the topic is not linked"
     single = link_issues(
-        segment("A carbon tax was debated. The minister said reflection was needed."), ISSUES
+        segment("A carbon tax was debated. The minister said reflection was needed."), ISSUES, None, config
     )
     assert not [link for link in single[1] if link.via == "topic"], "one mention does not make a topic"
+    default = link_issues(segment(text), ISSUES)
+    assert not [link for row in default for link in row if link.via == "topic"], "off by default"
