@@ -45,6 +45,12 @@ def main() -> None:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("--model", default="models/stance-minilm")
     parser.add_argument("--write", action="store_true", help="store the best threshold in model_info.json")
+    parser.add_argument(
+        "--distractors",
+        action="append",
+        default=[],
+        help="a set whose issues join every catalogue (repeatable)",
+    )
     args = parser.parse_args()
     index = build_actor_index(load_default_catalogue())
     analyser = Analyser(AnalyserConfig(classifier=ClassifierConfig(path=args.model)))
@@ -53,7 +59,8 @@ def main() -> None:
         articles = load_eval_set(folder)
         # One catalogue for the set, keys made unique per article (as the service's slugs are).
         catalogue = {}
-        for a in articles:
+        extra = [a for path in args.distractors for a in load_eval_set(path)]
+        for a in [*articles, *extra]:
             for issue in a.issues:
                 catalogue.setdefault(issue.name, replace(issue, key=f"{a.slug}:{issue.key}"))
         key_name = {issue.key: name for name, issue in catalogue.items()}
