@@ -1081,7 +1081,12 @@ CAMEO codes, mapped to affiliations (`RUSGOV >20040309` -> Russia, role
 "minister" when the entry's titles or comments show it, else "official";
 `LEG` -> "legislator", `MIL` -> "military", `OPP` -> "opposition"). Cities
 other than capitals, foreign-language spellings, companies (MNC codes) and
-historical-only bodies are dropped.
+historical-only bodies are dropped. A hand-written list of institutions the
+dictionaries lack or merge into their state (`scripts/catalogue/institutions.txt`:
+legislatures and their chambers, courts, agencies, parties, regional
+governments, a few companies and NGOs) is merged last; an alias it lists
+moves to its institution ("FBI" stops naming the United States). Names are
+cased naturally ("Elizabeth II", "McCain").
 
 Regenerate with (from the repository root):
 
