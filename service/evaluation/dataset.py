@@ -110,8 +110,9 @@ def _article_text(folder: Path, meta: dict[str, Any]) -> str:
         wanted = str(meta.get("text_id"))
         with source.open(encoding="utf-8") as handle:
             for line in handle:
-                if line.strip() and json.loads(line).get("id") == wanted:
-                    return str(json.loads(line)["text"])
+                record = json.loads(line) if line.strip() else {}
+                if record.get("id") == wanted:
+                    return str(record["text"])
         raise EvalSetError(f"{folder}/article.json: no record with id {wanted!r} in {source}")
     text_file = folder / str(meta.get("text_file") or "article.txt")
     if not text_file.is_file():

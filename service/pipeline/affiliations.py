@@ -45,7 +45,7 @@ _BETWEEN_ORG_AND_PERSON = re.compile(r"^\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 
 # Legislators are persons only (guidelines), party leaders included: chambers and
 # parties are never spoken for this way.
-_LEGISLATURE = (
+_LEGISLATURE = re.compile(
     r"\b(?:Senate|House|Parliament|Congress|Assembly|Duma|Bundestag|Knesset|Diet|Commons|Lords|Caucus|"
     r"Party|Democrats?|Republicans?|GOP|Labour|Labor|Conservatives?|Tor(?:y|ies)|Liberals?|Greens?|"
     r"CDU|CSU|SPD|FDP|AfD|SNP|UKIP|BJP|Likud)\b"
@@ -61,8 +61,11 @@ class TextAffiliation:
     spokesperson: bool
 
 
+_IS_VOICE = re.compile(_VOICE, re.IGNORECASE)
+
+
 def _is_voice(role: str) -> bool:
-    return re.search(_VOICE, role, re.IGNORECASE) is not None
+    return _IS_VOICE.search(role) is not None
 
 
 def text_affiliations(
@@ -75,7 +78,6 @@ def text_affiliations(
     have dated catalogue roles; "Russian Foreign Minister" is handled there).
     """
     by_sentence: dict[int, list[Mention]] = {}
-    legislature = re.compile(_LEGISLATURE)
     for mention in mentions:
         if mention.via != "pronoun":
             by_sentence.setdefault(mention.sentence_index, []).append(mention)
@@ -85,7 +87,7 @@ def text_affiliations(
         bodies = [
             m
             for m in own
-            if kind_of(m.actor_key) in ("organisation", "group") and not legislature.search(m.surface)
+            if kind_of(m.actor_key) in ("organisation", "group") and not _LEGISLATURE.search(m.surface)
         ]
         for person in people:
             for body in bodies:

@@ -15,6 +15,7 @@ analyst would never code:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Wire services, broadcasters, papers and sites that news cites as sources.
 _OUTLETS = frozenset(
@@ -101,6 +102,7 @@ _NOT_OUTLETS = frozenset({"white house press", "press", "news"})
 _EDITORIAL = re.compile(r"\beditorial(?:s|ly)?\b|\beditorial board\b|\bop-ed\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def is_news_outlet(name: str) -> bool:
     """True for the names of wire services, broadcasters, newspapers and news sites."""
     clean = " ".join(name.split()).strip(" .,'\u2019")
@@ -190,6 +192,6 @@ def is_junk_entity(text: str) -> bool:
         return True
     if sum(ch.isdigit() for ch in clean) > len(clean) // 3:
         return True
-    if len(words) == 1 and (clean.islower() or clean.casefold() in _COMMON):
+    if len(words) == 1 and clean.islower():
         return True
     return clean.casefold() in _COMMON

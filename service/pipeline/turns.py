@@ -41,18 +41,20 @@ class Turn:
 
 def interview_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, Turn]:
     """Sentence index -> its turn, for texts written as interview turns (else {})."""
-    starts: dict[int, tuple[str, int, int]] = {}  # paragraph -> (name, prefix start, prefix end)
+    first: dict[int, Sentence] = {}
+    last: dict[int, Sentence] = {}
     for sentence in sentences:
-        if sentence.paragraph in starts or sentence.kind not in ("body", "headline"):
+        first.setdefault(sentence.paragraph, sentence)
+        last[sentence.paragraph] = sentence
+    starts: dict[int, tuple[str, int, int]] = {}  # paragraph -> (name, prefix start, prefix end)
+    for paragraph, sentence in first.items():
+        if sentence.kind not in ("body", "headline"):
             continue
-        first_of_paragraph = not any(
-            s.paragraph == sentence.paragraph and s.index < sentence.index for s in sentences
-        )
-        match = _TURN.match(sentence.text) if first_of_paragraph else None
+        match = _TURN.match(sentence.text)
         if match is None or match.group("name").casefold() in _NOT_SPEAKERS:
             continue
         name = match.group("name")
-        starts[sentence.paragraph] = (
+        starts[paragraph] = (
             name,
             sentence.start + match.start("name"),
             sentence.start + match.end("name"),
@@ -62,8 +64,7 @@ def interview_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, Turn]
         return {}
     asks: Counter[str] = Counter()
     for paragraph, (name, _, _) in starts.items():
-        last = [s for s in sentences if s.paragraph == paragraph][-1]
-        asks[name] += last.text.rstrip(" \"'\u201d").endswith("?")
+        asks[name] += last[paragraph].text.rstrip(" \"'\u201d").endswith("?")
     interviewers = {n for n in names if n.casefold() in _ASKERS or asks[n] * 2 > names[n]}
     turns: dict[int, Turn] = {}
     current: tuple[str, int, int] | None = None
