@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.catalogue import load_default_catalogue
 from service.evaluation.dataset import EvalArticle, GoldStance, load_eval_set
 from service.evaluation.scoring import PredictedStance, actors_match
 from service.nlp.protocol import ClassifierInput
 from service.pipeline.actors import ActorIndex, build_actor_index, speaks_for_in
 from service.pipeline.analyse import Analyser, AnalyserConfig, Prepared
 from service.pipeline.segment import plain_text
+from service.store.catalogue import load_default_catalogue
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed"
 

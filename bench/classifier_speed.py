@@ -31,10 +31,11 @@ from transformers import AutoTokenizer, pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.nlp.classifier import load_classifier, load_torch_model
+from service.nlp.classifier import load_classifier
 from service.nlp.inputs import build_pair
 from service.nlp.onnx_runtime import ONNX_FILE
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
+from service.nlp.torch_model import load_torch_model
 from service.pipeline.types import CLASSIFIER_LABELS
 from service.training.evaluate import jsonl_inputs
 

@@ -62,8 +62,8 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.auth import hash_key  # noqa: E402
-from service.migrate import upgrade  # noqa: E402
+from service.store.migrate import upgrade  # noqa: E402
+from service.web.auth import hash_key  # noqa: E402
 
 ACTORS, ISSUES, RECORDS_PER_RUN = 2_000, 50, 10
 BENCH_KEY = "st_bench-key-not-for-production"

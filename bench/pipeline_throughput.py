@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.catalogue import load_default_catalogue
 from service.evaluation.dataset import load_eval_set
 from service.nlp.protocol import ClassifierConfig
 from service.pipeline.actors import build_actor_index
 from service.pipeline.analyse import Analyser, AnalyserConfig
+from service.store.catalogue import load_default_catalogue
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed"
 STAGES = ("language", "spacy", "segment", "actors", "issues", "candidates", "classify", "aggregate")

@@ -25,7 +25,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.catalogue import load_default_catalogue
 from service.evaluation import load_eval_set, score
 from service.evaluation.direct import predictions
 from service.nlp.protocol import ClassifierConfig
@@ -34,6 +33,7 @@ from service.pipeline.actors import build_actor_index
 from service.pipeline.analyse import Analyser, AnalyserConfig
 from service.pipeline.language import UnsupportedLanguage
 from service.pipeline.types import AnalysisResult
+from service.store.catalogue import load_default_catalogue
 
 GRID = (None, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 

@@ -43,7 +43,7 @@ class Settings:
     job_retry_delay: int = 10
     log_json: bool = True
     cors_origins: tuple[str, ...] = ()
-    # Access: API keys (see service/auth.py); reads may be opened to anonymous clients.
+    # Access: API keys (see service/web/auth.py); reads may be opened to anonymous clients.
     auth_enabled: bool = True
     anonymous_reads: bool = False
     auth_cache_seconds: float = 10.0

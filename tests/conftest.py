@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service import create_app
-from service.migrate import upgrade
+from service.store.migrate import upgrade
+from service.web.app import create_app
 
 POSTGRES_URL = os.environ.get("STANCE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = os.environ.get("STANCE_TEST_BACKENDS", "sqlite,postgresql").split(",")
@@ -131,7 +131,7 @@ def settings_overrides(tmp_path: Path, database_url: str, tiny_model_dir: Path) 
 def app(settings_overrides: dict[str, object]) -> Iterator[Flask]:
     application = create_app(settings_overrides)
     yield application
-    from service.db import db
+    from service.store.db import db
 
     with application.app_context():
         db.engine.dispose()

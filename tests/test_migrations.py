@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from service.cli import cli
+from service.cli.main import cli
 
 ARTICLE_INSERT = (
     "INSERT INTO articles (title, text, content_hash, status, attempts, created_at, updated_at) "

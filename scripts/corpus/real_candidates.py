@@ -30,10 +30,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from service.catalogue import load_default_catalogue, load_default_demonyms
 from service.pipeline.actors import build_actor_index, find_holders
 from service.pipeline.analyse import load_spacy, parse_by_line
 from service.pipeline.segment import segment
+from service.store.catalogue import load_default_catalogue, load_default_demonyms
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 # The Wikinews articles of the development set eval/wikinews/: never trained on.

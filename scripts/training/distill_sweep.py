@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import torch
 from transformers import AutoTokenizer
 
-from service.nlp.classifier import load_torch_model
+from service.nlp.torch_model import load_torch_model
 from service.nlp.weights import read_model_info
 from service.training import TrainConfig, train
 from service.training.export import save_model

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from service.nlp.classifier import load_torch_model
+from service.nlp.torch_model import load_torch_model
 from service.nlp.weights import read_model_info, verify_weights
 from service.training.export import write_onnx_copy
 from service.training.loop import save_info

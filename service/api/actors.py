@@ -9,14 +9,14 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy.orm import selectinload
 
-from service.actor_store import search_text, set_affiliations, user_key
 from service.api.lookup import get_or_404
-from service.db import db
-from service.keyset import decode_cursor, page
-from service.orm import Actor, Affiliation
 from service.schemas.actors import ActorIn, ActorOut, ActorPatch, ActorQuery
 from service.schemas.common import page_schema
-from service.serialise import actor_dict
+from service.store.actors import search_text, set_affiliations, user_key
+from service.store.db import db
+from service.store.orm import Actor, Affiliation
+from service.views.serialise import actor_dict
+from service.web.keyset import decode_cursor, page
 
 blp = Blueprint("actors", __name__, url_prefix="/api/v1/actors", description="Actors and their roles")
 

@@ -12,11 +12,6 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
-from service.article_store import add_article, enqueue_analysis, wait_for_analysis
-from service.db import db
-from service.json_response import json_response
-from service.keyset import decode_cursor, page
-from service.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
 from service.schemas.articles import (
     ArticleIn,
     ArticleOut,
@@ -27,7 +22,12 @@ from service.schemas.articles import (
 )
 from service.schemas.common import page_schema
 from service.schemas.runs import RunList
-from service.stance_payload import stance_payloads
+from service.store.articles import add_article, enqueue_analysis, wait_for_analysis
+from service.store.db import db
+from service.store.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
+from service.views.stance_payload import stance_payloads
+from service.web.json_response import json_response
+from service.web.keyset import decode_cursor, page
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="News articles")
 

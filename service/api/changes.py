@@ -9,10 +9,10 @@ from flask_smorest import Blueprint
 
 from service.api.lookup import actor_and_issue_or_404
 from service.api.timeline import actor_records
-from service.changes import find_changes
-from service.db import db
 from service.schemas.compare import ChangesOut, ChangesQuery
-from service.stance_payload import stance_payloads
+from service.store.db import db
+from service.views.changes import find_changes
+from service.views.stance_payload import stance_payloads
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Stance changes")
 

@@ -9,11 +9,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
-from service.compare import align
-from service.db import db
-from service.orm import Actor, Issue, StanceRecord
 from service.schemas.compare import CompareOut, CompareQuery
-from service.serialise import actor_ref, issue_ref
+from service.store.db import db
+from service.store.orm import Actor, Issue, StanceRecord
+from service.views.compare import align
+from service.views.serialise import actor_ref, issue_ref
 
 blp = Blueprint("compare", __name__, url_prefix="/api/v1", description="Comparing actors over time")
 

@@ -12,10 +12,10 @@ from flask_smorest import Blueprint
 from sqlalchemy.orm import Session
 
 from service.api.lookup import get_or_404
-from service.db import db
-from service.export import ExportFilter, csv_lines, ndjson_lines
-from service.orm import Actor, Issue
 from service.schemas.export import ExportQuery
+from service.store.db import db
+from service.store.orm import Actor, Issue
+from service.transfer.export import ExportFilter, csv_lines, ndjson_lines
 
 blp = Blueprint("export", __name__, url_prefix="/api/v1/export", description="Exports")
 

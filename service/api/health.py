@@ -9,9 +9,9 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from service.db import db
-from service.model_info import describe_model
-from service.queue import queue_reachable
+from service.store.db import db
+from service.worker.model_info import describe_model
+from service.worker.queue import queue_reachable
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
 

@@ -10,9 +10,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
-from service.db import db
-from service.orm import Issue
 from service.schemas.issues import IssueIn, IssueOut, IssuePatch, IssueQuery
+from service.store.db import db
+from service.store.orm import Issue
 
 blp = Blueprint("issues", __name__, url_prefix="/api/v1/issues", description="The issue catalogue")
 

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from flask_smorest import abort
 
-from service.db import db
-from service.orm import Actor, Issue
+from service.store.db import db
+from service.store.orm import Actor, Issue
 
 T = TypeVar("T")
 

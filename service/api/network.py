@@ -9,12 +9,12 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from service.db import db
-from service.graphml import GRAPHML_MEDIA_TYPE, network_graphml
-from service.network import Statement, build_ties, label_counts
-from service.orm import Actor, Evidence, Issue, StanceRecord
 from service.schemas.compare import NetworkOut, NetworkQuery
-from service.serialise import issue_ref
+from service.store.db import db
+from service.store.orm import Actor, Evidence, Issue, StanceRecord
+from service.views.graphml import GRAPHML_MEDIA_TYPE, network_graphml
+from service.views.network import Statement, build_ties, label_counts
+from service.views.serialise import issue_ref
 
 blp = Blueprint("network", __name__, url_prefix="/api/v1", description="Discourse networks")
 

@@ -11,13 +11,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import exists_or_404, get_or_404, valid_id
-from service.db import db
-from service.json_response import json_response
-from service.keyset import decode_cursor, page
-from service.orm import Actor, Article, Issue, StanceRecord, utcnow
 from service.schemas.common import page_schema
 from service.schemas.stances import ReviewIn, StanceOut, StanceQuery
-from service.stance_payload import stance_payload, stance_payloads
+from service.store.db import db
+from service.store.orm import Actor, Article, Issue, StanceRecord, utcnow
+from service.views.stance_payload import stance_payload, stance_payloads
+from service.web.json_response import json_response
+from service.web.keyset import decode_cursor, page
 
 blp = Blueprint("stances", __name__, url_prefix="/api/v1/stances", description="Stance records")
 

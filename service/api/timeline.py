@@ -12,12 +12,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service.api.lookup import actor_and_issue_or_404, ref_or_404
-from service.db import db
-from service.history import bucket
-from service.json_response import json_response
-from service.orm import Issue, StanceRecord
 from service.schemas.history import HistoryOut, HistoryQuery, PositionsOut, PositionsQuery
-from service.stance_payload import stance_payloads
+from service.store.db import db
+from service.store.orm import Issue, StanceRecord
+from service.views.history import bucket
+from service.views.stance_payload import stance_payloads
+from service.web.json_response import json_response
 
 blp = Blueprint("timeline", __name__, url_prefix="/api/v1", description="Stances over time")
 

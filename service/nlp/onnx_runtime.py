@@ -121,7 +121,7 @@ def export_int8(model_dir: Path) -> Path:
     from onnxruntime.transformers.fusion_options import FusionOptions
     from onnxruntime.transformers.optimizer import optimize_model
 
-    from service.nlp.classifier import load_torch_model
+    from service.nlp.torch_model import load_torch_model
 
     model = load_torch_model(model_dir, attn_implementation="eager")
     example = torch.ones((2, 8), dtype=torch.long)

@@ -177,7 +177,7 @@ def _alias_via(spec: ActorSpec, alias: str) -> bool:
 def build_actor_index(actors: Iterable[ActorSpec], demonyms: dict[str, str] | None = None) -> ActorIndex:
     """Index every alias of `actors`; `demonyms` defaults to the packaged table."""
     if demonyms is None:
-        from service.catalogue import load_default_demonyms
+        from service.store.catalogue import load_default_demonyms
 
         demonyms = load_default_demonyms()
     specs: dict[str, ActorSpec] = {}

@@ -22,9 +22,10 @@ from transformers import (
     get_linear_schedule_with_warmup,
 )
 
-from service.nlp.classifier import load_classifier, load_torch_model
+from service.nlp.classifier import load_classifier
 from service.nlp.encoding import collate, encode_pairs, length_buckets, prepare_tokenizer
 from service.nlp.protocol import ClassifierConfig
+from service.nlp.torch_model import load_torch_model
 from service.nlp.weights import MODEL_INFO_FILE, read_model_info, verify_weights
 from service.pipeline.types import CLASSIFIER_LABELS
 from service.training.base_model import checked_base_folder

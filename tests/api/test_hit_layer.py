@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from service import create_app
-from service.cli import cli
-from service.db import db
+from service.cli.main import cli
+from service.store.db import db
+from service.web.app import create_app
 
 PROBLEM = "application/problem+json"
 DASHBOARD = "https://dash.example"

@@ -120,7 +120,7 @@ def test_errors_and_unauthorised_requests_are_never_cached(client: FlaskClient) 
 
 
 def test_cache_can_be_turned_off(settings_overrides: dict[str, object]) -> None:
-    from service import create_app
+    from service.web.app import create_app
 
     app = create_app({**settings_overrides, "response_cache_mb": 0})
     client = app.test_client()

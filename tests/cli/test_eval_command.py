@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from service.cli import cli
+from service.cli.main import cli
 from tests.api.analysis_fixtures import ARTICLE, ISSUE
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service import create_app
+from service.web.app import create_app
 from tests.compare.databases import app_settings, fresh_database
 from tests.compare.world import World, build_world
 from tests.conftest import BACKENDS
@@ -25,7 +25,7 @@ def world(
     with fresh_database(request.param, folder, postgres_ok) as url:
         app = create_app(app_settings(url, folder, tiny_model_dir))
         yield build_world(app.test_client())
-        from service.db import db
+        from service.store.db import db
 
         with app.app_context():
             db.engine.dispose()

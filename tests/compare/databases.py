@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from service.migrate import upgrade
+from service.store.migrate import upgrade
 from tests.conftest import POSTGRES_URL
 
 

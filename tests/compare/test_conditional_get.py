@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service import create_app
+from service.web.app import create_app
 from tests.compare.databases import app_settings, fresh_database
 from tests.compare.world import World
 

@@ -16,9 +16,9 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from service import create_app
-from service.actor_store import import_catalogue
-from service.catalogue import load_default_catalogue
+from service.store.actors import import_catalogue
+from service.store.catalogue import load_default_catalogue
+from service.web.app import create_app
 from tests.compare.databases import app_settings, fresh_database
 from tests.compare.dev_articles import DEV_ARTICLES, REVIEWED
 
@@ -59,7 +59,7 @@ def seed_article() -> dict[str, Any]:
 def ingest(app: Flask) -> dict[str, Any]:
     """The default catalogue (as `init` loads it), the seed issues, the seed and
     development articles, then reviewed labels for Russia and the United States."""
-    from service.db import db
+    from service.store.db import db
 
     with app.app_context():
         import_catalogue(db.session, load_default_catalogue())
@@ -100,7 +100,7 @@ def served(tmp_path: Path, tiny_model_dir: Path) -> Iterator[tuple[str, dict[str
         finally:
             server.shutdown()
             thread.join(5)
-            from service.db import db
+            from service.store.db import db
 
             with app.app_context():
                 db.engine.dispose()

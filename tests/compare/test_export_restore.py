@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from service import create_app
-from service.cli_transfer import import_stances
+from service.cli.transfer import import_stances
+from service.web.app import create_app
 from tests.compare.databases import app_settings, fresh_database
 from tests.compare.world import World
 
@@ -25,7 +25,7 @@ def empty_target(tmp_path: Path, tiny_model_dir: Path) -> Iterator[Flask]:
     with fresh_database("sqlite", tmp_path, postgres_ok=False) as url:
         app = create_app(app_settings(url, tmp_path, tiny_model_dir))
         yield app
-        from service.db import db
+        from service.store.db import db
 
         with app.app_context():
             db.engine.dispose()

@@ -169,7 +169,7 @@ def test_onnx_int8_path_matches_torch(tmp_path: Path) -> None:
 
 
 def test_int8_weights_file_loads_like_the_original(tmp_path: Path) -> None:
-    from service.nlp.classifier import load_torch_model
+    from service.nlp.torch_model import load_torch_model
     from service.training.export import save_model
 
     folder = tiny_model(tmp_path / "fp32", dict(enumerate(CLASSIFIER_LABELS)))

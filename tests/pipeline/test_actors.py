@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from service.catalogue import load_default_catalogue
 from service.pipeline.actors import ActorFindings, ActorIndex, build_actor_index, find_holders, speaks_for
 from service.pipeline.types import Sentence
+from service.store.catalogue import load_default_catalogue
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seed"
 DAY = date(2013, 5, 7)

@@ -8,15 +8,15 @@ from collections.abc import Callable, Iterator
 import pytest
 from flask import Flask
 
-from service import create_app
-from service.cli import cli
+from service.cli.main import cli
+from service.web.app import create_app
 
 
 @pytest.fixture
 def secured_app(settings_overrides: dict[str, object]) -> Iterator[Flask]:
     application = create_app({**settings_overrides, "auth_enabled": True})
     yield application
-    from service.db import db
+    from service.store.db import db
 
     with application.app_context():
         db.engine.dispose()

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from flask import Flask
 
-from service import create_app
-from service.cli import cli
+from service.cli.main import cli
+from service.web.app import create_app
 
 PROBLEM = "application/problem+json"
 # (method, path, scope it needs); None: public.

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from service import create_app
-from service.tasks import huey
+from service.web.app import create_app
+from service.worker.tasks import huey
 from tests.api.analysis_fixtures import ARTICLE, create_catalogue
 from tests.model_factory import build_tiny_stance_model
 

@@ -15,8 +15,8 @@ from flask import Flask
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
-from service import create_app
-from service.migrate import upgrade
+from service.store.migrate import upgrade
+from service.web.app import create_app
 from tests.api.analysis_fixtures import ARTICLE, create_catalogue
 
 SPEC = Path(__file__).resolve().parents[2] / "api_spec" / "openapi.json"
@@ -41,8 +41,8 @@ schema.app = APP  # requests go to the in-process app (WSGI), never to the netwo
 @pytest.fixture(scope="module")
 def spec_app(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> Iterator[tuple[Flask, str]]:
     """An app over a migrated SQLite file with one analysed article; yields (app, admin key)."""
-    from service.auth import create_key
-    from service.db import db
+    from service.store.db import db
+    from service.web.auth import create_key
 
     folder = tmp_path_factory.mktemp("conformance")
     url = f"sqlite:///{folder / 'spec.db'}"

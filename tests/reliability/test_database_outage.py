@@ -11,8 +11,8 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from service import create_app
-from service.db import db
+from service.store.db import db
+from service.web.app import create_app
 
 
 @pytest.fixture

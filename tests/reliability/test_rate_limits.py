@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from flask import Flask
 
-from service import create_app
+from service.web.app import create_app
 
 PROBLEM = "application/problem+json"
 REDIS_URL = os.environ.get("STANCE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

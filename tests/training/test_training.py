@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from service.cli import cli
+from service.cli.main import cli
 from service.nlp import onnx_runtime
 from service.nlp.classifier import load_classifier
 from service.nlp.protocol import ClassifierConfig, ClassifierInput

@@ -1,0 +1,1 @@
+"""Export of the whole database (JSON lines, CSV) and restore from an export."""
