@@ -16,6 +16,7 @@ on the markup remnants that confuse a parser trained on clean text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -327,3 +328,18 @@ def _is_boundary(text: str, sent_start: int, punct_at: int, punct: str, nxt: int
         next_word = re.match(r"[A-Za-z']+", follow)
         return next_word is not None and next_word.group().lower() in _SENTENCE_OPENERS
     return True
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence that contains character `offset` (binary search), or None."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        sent = sentences[mid]
+        if offset < sent.start:
+            hi = mid - 1
+        elif offset >= sent.end:
+            lo = mid + 1
+        else:
+            return sent
+    return None

@@ -1,6 +1,6 @@
 """Who speaks in a sentence: quotes, speech verbs, their subjects and pronouns.
 
-Pure helpers used by `service.pipeline.actors.find_holders`. They work on
+Pure helpers used by `service.pipeline.actors.findings.find_holders`. They work on
 character offsets into the article text and, when a spaCy parse is given,
 use its dependency tree; without one they fall back to surface patterns.
 """

@@ -1,0 +1,107 @@
+"""Actors the catalogue lacks: spaCy's named entities (new actors, keyed
+"ner:...") and later surname-only mentions of a full name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from service.pipeline import speech
+from service.pipeline.actors.index import ActorIndex
+from service.pipeline.actors.matching import Hit
+from service.pipeline.holder_rules import is_junk_entity, trim_entity
+from service.pipeline.segment import sentence_at
+from service.pipeline.types import ActorKind, NewActor, Sentence
+
+# ---------------------------------------------------------------- NER
+_NER_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "country"}
+_HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Gen|Rep|President|Minister)\.?\s+)+")
+
+
+def _clean_entity(text: str) -> str:
+    text = re.sub(r"(?:'s|\u2019s|')$", "", text.strip())
+    text = re.sub(r"^[Tt]he\s+", "", text)
+    return _HONORIFICS.sub("", text).strip(" .,")
+
+
+def ner_hits(
+    text: str,
+    doc: Any,
+    sentences: Sequence[Sentence],
+    index: ActorIndex,
+    hits: list[Hit],
+    new: dict[str, NewActor],
+) -> list[Hit]:
+    out: list[Hit] = []
+    taken = [(h.start, h.end) for h in hits]
+    surnames = {
+        index.specs[h.key].name.split()[-1]: h.key for h in hits if index.specs[h.key].kind == "person"
+    }
+    for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        start += trim_entity(ent.text)
+        if any(s < end and start < e for s, e in taken) or is_junk_entity(text[start:end]):
+            continue
+        sentence = sentence_at(sentences, start)
+        if sentence is None or sentence.kind in ("byline", "caption", "boilerplate", "dateline"):
+            continue  # journalists and photographers are not actors
+        name = _clean_entity(text[start:end])
+        if len(name) < 2:
+            continue
+        if ent.label_ == "NORP":
+            singular = re.sub(r"s$", "", name)
+            country = index.demonyms.get(singular)
+            if country is not None and name.endswith("s"):
+                out.append(Hit(start, end, (country,), "ner", country))
+            continue
+        kind = _NER_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        if name in surnames and ent.label_ in ("PERSON", "ORG"):
+            # spaCy often tags a lone surname as ORG; the full name came earlier.
+            out.append(Hit(start, end, (surnames[name],), "alias", surnames[name]))
+            continue
+        known = index.phrases.get(name) or index.folded.get(name.casefold())
+        if known:
+            out.append(Hit(start, end, known, "ner"))
+            continue
+        if kind == "person" and " " not in name:
+            continue  # a lone surname: resolved later against full names
+        if kind == "country" and not speech.is_subject(doc, start, end):
+            continue  # an unknown place that does nothing is not an actor
+        key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
+        new.setdefault(key, NewActor(key=key, name=name, kind=kind))
+        out.append(Hit(start, end, (key,), "ner", key))
+        if kind == "person":
+            surnames.setdefault(name.split()[-1], key)
+    return out
+
+
+def surname_hits(text: str, hits: list[Hit], index: ActorIndex, new: dict[str, NewActor]) -> list[Hit]:
+    """Later mentions of a surname resolve to the full name seen earlier."""
+    surnames: dict[str, tuple[str, int]] = {}
+    for hit in hits:
+        name = new[hit.key].name if hit.key in new else None
+        spec = index.specs.get(hit.key)
+        if spec is not None and spec.kind == "person":
+            name = spec.name
+        if (
+            name
+            and (spec is None or spec.kind == "person")
+            and ((hit.key in new and new[hit.key].kind == "person") or spec is not None)
+        ):
+            last = name.split()[-1]
+            if len(last) > 2 and last not in surnames:
+                surnames[last] = (hit.key, hit.start)
+    out: list[Hit] = []
+    if not surnames:
+        return out
+    taken = [(h.start, h.end) for h in hits]
+    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in surnames) + r")\b")
+    for match in pattern.finditer(text):
+        key, first = surnames[match.group(1)]
+        if match.start() <= first or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        out.append(Hit(match.start(), match.end(), (key,), "alias", key))
+    return out
