@@ -22,6 +22,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     TRANSFORMERS_OFFLINE=1 \
     STANCE_DATA_DIR=/data \
     STANCE_MODEL_PATH=/app/models/stance-minilm \
+    STANCE_ENCODER_ONNX_DIR=/app/models/minilm-encoder \
     STANCE_BIND=0.0.0.0:8000
 RUN useradd --create-home --uid 10001 stance && mkdir -p /data /app && chown stance /data
 COPY --from=build /opt/venv /opt/venv

@@ -9,6 +9,7 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "stance-minilm"
+DEFAULT_ENCODER_ONNX_DIR = REPO_ROOT / "models" / "minilm-encoder"
 
 
 def _default_data_dir() -> Path:
@@ -33,12 +34,18 @@ class Settings:
     model_sha256: str = ""
     hypothesis_template: str = "{actor} {verb} {issue}."
     torch_threads: int = 0
+    # The sentence encoder's int8 ONNX export (models/minilm-encoder); empty: torch fp32.
+    encoder_onnx_dir: str = str(DEFAULT_ENCODER_ONNX_DIR)
     quantize: bool = True
+    # Classifier answers remembered per worker (pairs); 0 turns the cache off (benchmarks).
+    classifier_cache_size: int = 8192
     min_confidence: float = 0.0
     # Evidence needs 1 - p(none) >= this; negative: the model's own tuned value.
     min_position: float = -1.0
     load_default_actors: bool = True
     worker_threads: int = 1
+    # Articles a worker analyses together when several wait in the queue (one model call).
+    worker_batch: int = 8
     job_retries: int = 3
     job_retry_delay: int = 10
     log_json: bool = True

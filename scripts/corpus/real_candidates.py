@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from service.pipeline.actors import build_actor_index, find_holders
-from service.pipeline.analyse import load_spacy, parse_by_line
+from service.pipeline.parse import load_spacy, parse_by_line
 from service.pipeline.segment import segment
 from service.store.catalogue import load_default_catalogue, load_default_demonyms
 

@@ -166,7 +166,9 @@ def load_classifier(config: ClassifierConfig) -> StanceClassifier:
         raise ValueError(f"unknown classifier backend {config.backend!r}")
     model = load_model(folder, info, config)
     max_length = int(info.get("max_length") or DEFAULT_MAX_LENGTH)
-    scorer = PairScorer(model, tokenizer, batch_size=config.batch_size, max_length=max_length)
+    scorer = PairScorer(
+        model, tokenizer, batch_size=config.batch_size, max_length=max_length, cache_size=config.cache_size
+    )
     name, version = identity(folder, info, sha256)
     if config.backend == "zero-shot":
         return ZeroShotStanceClassifier(name, version, scorer, nli, config.hypothesis_template)

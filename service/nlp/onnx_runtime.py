@@ -100,8 +100,49 @@ class _LogitsOnly(torch.nn.Module):
         return out.logits  # type: ignore[no-any-return]
 
 
+class _PooledEmbeddings(torch.nn.Module):
+    """INPUT_NAMES -> mean-pooled, L2-normalised sentence embeddings (the
+    sentence-transformers recipe of all-MiniLM-L6-v2), pooling inside the graph."""
+
+    def __init__(self, model: torch.nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+    ) -> torch.Tensor:
+        out: Any = self.model(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        )
+        hidden = out.last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+
 def export_int8(model_dir: Path) -> Path:
-    """Write model_dir/model.int8.onnx from the saved model in model_dir.
+    """Write model_dir/model.int8.onnx from the saved stance model in model_dir
+    (see `_export_quantised` for the recipe)."""
+    from service.nlp.torch_model import load_torch_model
+
+    model = load_torch_model(model_dir, attn_implementation="eager")
+    target = model_dir / ONNX_FILE
+    _export_quantised(_LogitsOnly(model), model.config, target, "logits")
+    return target
+
+
+def export_encoder_int8(encoder_dir: Path, target: Path) -> Path:
+    """Write `target`: the sentence encoder in `encoder_dir` (a transformers
+    BERT folder, all-MiniLM-L6-v2 by default) with its pooling, as int8 ONNX."""
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(encoder_dir), local_files_only=True, attn_implementation="eager")
+    _export_quantised(_PooledEmbeddings(model.eval()), model.config, target, "embeddings")
+    return target
+
+
+def _export_quantised(module: torch.nn.Module, config: Any, target: Path, output: str) -> None:
+    """Trace `module` (INPUT_NAMES -> `output`) to int8 ONNX at `target`.
 
     Three steps, each measured to matter on CPU:
     1. trace with the TorchScript exporter (dynamo=False; the dynamo one needs
@@ -121,26 +162,21 @@ def export_int8(model_dir: Path) -> Path:
     from onnxruntime.transformers.fusion_options import FusionOptions
     from onnxruntime.transformers.optimizer import optimize_model
 
-    from service.nlp.torch_model import load_torch_model
-
-    model = load_torch_model(model_dir, attn_implementation="eager")
     example = torch.ones((2, 8), dtype=torch.long)
     axes = {name: {0: "batch", 1: "tokens"} for name in INPUT_NAMES}
-    target = model_dir / ONNX_FILE
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         traced, fused = Path(tmp) / "model.onnx", Path(tmp) / "model.fused.onnx"
         torch.onnx.export(
-            _LogitsOnly(model),
+            module,
             (example, example, torch.zeros_like(example)),
             str(traced),
             input_names=list(INPUT_NAMES),
-            output_names=["logits"],
-            dynamic_axes={**axes, "logits": {0: "batch"}},
+            output_names=[output],
+            dynamic_axes={**axes, output: {0: "batch"}},
             opset_version=17,
             dynamo=False,
         )
-        config = model.config
         fusions = FusionOptions("bert")
         fusions.enable_attention = False
         fusions.enable_skip_layer_norm = False
@@ -162,4 +198,3 @@ def export_int8(model_dir: Path) -> Path:
             # cannot type their outputs; they are all float.
             extra_options={"DefaultTensorType": TensorProto.FLOAT},
         )
-    return target

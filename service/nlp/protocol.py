@@ -35,6 +35,8 @@ class ClassifierConfig:
     batch_size: int = 8
     threads: int | None = None
     quantize: bool = True
+    # Scored pairs remembered (a re-analysed article's evidence); 0 turns the cache off.
+    cache_size: int = 8192
     local_files_only: bool = True
 
 

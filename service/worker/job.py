@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import timedelta
 from typing import Any
 
@@ -15,17 +16,13 @@ from flask import Flask
 from huey.exceptions import RetryTask
 from sqlalchemy.orm import Session
 
-from service.pipeline.types import AnalysisResult, IssueSpec, NewActor
+from service.pipeline.types import AnalysisResult
 from service.store.orm import (
-    Actor,
-    AnalysisRun,
     Article,
     ArticleStatus,
-    Evidence,
-    Issue,
-    StanceRecord,
     utcnow,
 )
+from service.store.results import issue_specs, store_result
 from service.worker.heartbeat import Heartbeat
 
 log = logging.getLogger(__name__)
@@ -130,97 +127,6 @@ def _still_claimed(article_id: int, attempt: int) -> sa.ColumnElement[bool]:
     )
 
 
-def _upsert_new_actors(session: Session, actors: tuple[NewActor, ...]) -> None:
-    if not actors:
-        return
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    from service.store.actors import search_text
-
-    dialect = session.get_bind().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    rows = [
-        {
-            "key": a.key,
-            "name": a.name,
-            "kind": a.kind,
-            "aliases": [],
-            "search_text": search_text(a.name, []),
-            "origin": "ner",
-            "created_at": utcnow(),
-            "updated_at": utcnow(),
-        }
-        for a in {a.key: a for a in actors}.values()
-    ]
-    session.execute(insert(Actor).values(rows).on_conflict_do_nothing(index_elements=["key"]))
-
-
-def store_result(session: Session, article: Article, result: AnalysisResult) -> AnalysisRun:
-    """Write one analysis run and its stance records; the caller commits."""
-    _upsert_new_actors(session, result.new_actors)
-    keys = {s.actor_key for s in result.stances}
-    keys |= {e.reporter_key for s in result.stances for e in s.evidence if e.reporter_key}
-    actor_ids = dict(
-        session.execute(sa.select(Actor.key, Actor.id).where(Actor.key.in_(keys))).tuples().all()
-    )
-    issue_ids = dict(session.execute(sa.select(Issue.slug, Issue.id)).tuples().all())
-    run = AnalysisRun(
-        article_id=article.id,
-        model_name=result.model_name,
-        model_version=result.model_version,
-        sentences=result.sentences,
-        timings=result.timings,
-    )
-    session.add(run)
-    session.flush()
-    session.execute(
-        sa.update(StanceRecord)
-        .where(StanceRecord.article_id == article.id, StanceRecord.is_current)
-        .values(is_current=False)
-        .execution_options(synchronize_session=False)
-    )
-    observed = article.published_at or article.created_at
-    for stance in result.stances:
-        if stance.actor_key not in actor_ids or stance.issue_key not in issue_ids:
-            log.warning("dropping stance on unknown actor/issue %s/%s", stance.actor_key, stance.issue_key)
-            continue
-        record = StanceRecord(
-            run_id=run.id,
-            article_id=article.id,
-            actor_id=actor_ids[stance.actor_key],
-            issue_id=issue_ids[stance.issue_key],
-            observed_at=observed,
-            label=stance.label,
-            effective_label=stance.label,
-            confidence=stance.confidence,
-            scores=stance.scores,
-            model_name=result.model_name,
-            model_version=result.model_version,
-            evidence=[
-                Evidence(
-                    sentence_index=e.sentence_index,
-                    start=e.start,
-                    end=e.end,
-                    text=e.text,
-                    label=e.label,
-                    scores=e.scores,
-                    is_quote=e.is_quote,
-                    reporter_id=actor_ids.get(e.reporter_key) if e.reporter_key else None,
-                )
-                for e in stance.evidence
-            ],
-        )
-        session.add(record)
-    return run
-
-
-def _issue_specs(session: Session) -> list[IssueSpec]:
-    return [
-        IssueSpec(key=i.slug, name=i.name, description=i.description, keywords=tuple(i.keywords or ()))
-        for i in session.scalars(sa.select(Issue).order_by(Issue.id))
-    ]
-
-
 def _mark(
     session: Session,
     article_id: int,
@@ -258,9 +164,14 @@ def _store(session: Session, article_id: int, attempt: int, result: AnalysisResu
 
 
 def run_analysis_job(article_id: int) -> None:
-    """Claim, analyse and store one article. On an error the article goes back
-    to queued while retries remain (huey retries the job), else to failed."""
-    from service.pipeline.language import UnsupportedLanguage
+    """Claim, analyse and store one article, and with it up to
+    STANCE_WORKER_BATCH - 1 others waiting in the queue (one model call for
+    all; each stored in its own transaction). An empty queue adds no wait, and
+    a job run inline by a web request (immediate mode) takes no companions.
+
+    On an error an article goes back to queued while retries remain, else to
+    failed; huey retries this job's own article, the stale sweep a companion.
+    """
     from service.store.db import db
 
     app = _app()
@@ -270,26 +181,77 @@ def run_analysis_job(article_id: int) -> None:
         attempt = claim(session, article_id)
         if attempt is None:
             return
-        article = session.get(Article, article_id)
-        assert article is not None
-        runtime = _runtime()
+        extra = 0 if _inline() else settings.worker_batch - 1
+        claims = [(article_id, attempt), *_claim_waiting(session, article_id, extra)]
+        articles = [session.get(Article, claimed) for claimed, _ in claims]
+        claims = [c for c, article in zip(claims, articles, strict=True) if article is not None]
+        items = [(a.text, a.published_at.date() if a.published_at else None) for a in articles if a]
+        results: list[AnalysisResult | Exception]
+        with ExitStack() as beats:
+            for claimed, claimed_attempt in claims:
+                beats.enter_context(
+                    Heartbeat(db.engine, claimed, claimed_attempt, settings.heartbeat_seconds)
+                )
+            try:
+                results = _runtime().analyse_many(session, items, issue_specs(session))
+            except Exception as exc:  # noqa: BLE001 - the shared model call failed: each article records it
+                results = [exc] * len(claims)
+            retry = None
+            for (claimed, claimed_attempt), result in zip(claims, results, strict=True):
+                outcome = _finish(session, claimed, claimed_attempt, result, settings)
+                if claimed == article_id:
+                    retry = outcome
+    if retry is not None:
+        raise retry
+
+
+def _inline() -> bool:
+    from service.worker.queue import huey
+
+    return bool(huey.immediate)
+
+
+def _claim_waiting(session: Session, exclude: int, limit: int) -> list[tuple[int, int]]:
+    """Claim up to `limit` other queued articles, oldest first (each claim atomic:
+    another worker may take any of them first)."""
+    if limit <= 0:
+        return []
+    waiting = session.scalars(
+        sa.select(Article.id)
+        .where(Article.status == ArticleStatus.queued.value, Article.id != exclude)
+        .order_by(Article.id)
+        .limit(limit)
+    ).all()
+    claimed = [(article_id, claim(session, article_id)) for article_id in waiting]
+    return [(article_id, attempt) for article_id, attempt in claimed if attempt is not None]
+
+
+def _finish(
+    session: Session, article_id: int, attempt: int, result: AnalysisResult | Exception, settings: Any
+) -> RetryTask | None:
+    """Store a result, or record the failure; the RetryTask to raise when a retry is due."""
+    from service.pipeline.language import UnsupportedLanguage
+
+    if not isinstance(result, Exception):
         try:
-            with Heartbeat(db.engine, article_id, attempt, settings.heartbeat_seconds):
-                published = article.published_at.date() if article.published_at else None
-                result = runtime.analyse(session, article.text, published, _issue_specs(session))
-                _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
-        except UnsupportedLanguage as exc:
-            _mark(session, article_id, attempt, ArticleStatus.unsupported.value, str(exc), exc.language)
-            session.commit()
-        except Exception as exc:
-            log.exception("analysis of article %s failed (attempt %s)", article_id, attempt)
-            error = f"{type(exc).__name__}: {exc}"
-            if attempt <= settings.job_retries:
-                _mark(session, article_id, attempt, ArticleStatus.queued.value, error)
-                session.commit()
-                raise RetryTask(error, delay=retry_delay(attempt)) from exc
-            _mark(session, article_id, attempt, ArticleStatus.failed.value, error)
-            session.commit()
+            _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
+            return None
+        except Exception as exc:  # noqa: BLE001 - a failed write is a failed attempt (retried)
+            session.rollback()
+            result = exc
+    if isinstance(result, UnsupportedLanguage):
+        _mark(session, article_id, attempt, ArticleStatus.unsupported.value, str(result), result.language)
+        session.commit()
+        return None
+    log.error("analysis of article %s failed (attempt %s)", article_id, attempt, exc_info=result)
+    error = f"{type(result).__name__}: {result}"
+    if attempt <= settings.job_retries:
+        _mark(session, article_id, attempt, ArticleStatus.queued.value, error)
+        session.commit()
+        return RetryTask(error, delay=retry_delay(attempt))
+    _mark(session, article_id, attempt, ArticleStatus.failed.value, error)
+    session.commit()
+    return None
 
 
 def stale_article_ids(min_age_seconds: int = 60) -> list[int]:

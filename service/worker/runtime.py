@@ -29,6 +29,7 @@ def classifier_config(settings: Settings) -> ClassifierConfig:
         hypothesis_template=settings.hypothesis_template,
         threads=settings.torch_threads or None,
         quantize=settings.quantize,
+        cache_size=settings.classifier_cache_size,
     )
 
 
@@ -65,11 +66,16 @@ class AnalysisRuntime:
     def analyser(self) -> Any:
         with self._lock:
             if self._analyser is None:
+                from service.nlp.encoder import EncoderConfig
                 from service.pipeline.analyse import Analyser, AnalyserConfig
 
                 self._analyser = Analyser(
                     AnalyserConfig(
                         classifier=classifier_config(self.settings),
+                        encoder=EncoderConfig(
+                            onnx_dir=self.settings.encoder_onnx_dir,
+                            threads=self.settings.torch_threads or None,
+                        ),
                         min_confidence=self.settings.min_confidence,
                         min_position=self.settings.min_position if self.settings.min_position >= 0 else None,
                     )
@@ -113,3 +119,12 @@ class AnalysisRuntime:
         index = self.actor_index(session)
         result: AnalysisResult = self.analyser.analyse(text, published, index, issues)
         return result
+
+    def analyse_many(
+        self, session: Session, items: Sequence[tuple[str, date | None]], issues: Sequence[IssueSpec]
+    ) -> list[AnalysisResult | Exception]:
+        """Several articles in shared model calls; one result or error per item."""
+        self.ensure_default_actors(session)
+        index = self.actor_index(session)
+        results: list[AnalysisResult | Exception] = self.analyser.analyse_many(items, index, issues)
+        return results

