@@ -1,16 +1,20 @@
-"""A burst of articles through the running service: N seed-sized articles
-posted at once, analysed by one worker; seconds until the last is done.
+"""A burst of articles through the running service: N real articles posted
+at once, analysed by one worker; seconds until the last is done.
 
 Starts a real deployment on a temporary SQLite database and SQLite queue
 (`stance-tracker init`, `serve`, `worker` with STANCE_WORKER_BATCH), warms the
-worker up with one article, then posts N copies of the seed article in one
-POST /articles/batch and polls until every one is done. Each copy ends with
-its own one-line paragraph (the service refuses duplicate texts), and the
-classifier's pair cache is off, so no copy is answered from another's work.
+worker up with one article, then posts N articles in one POST /articles/batch
+and polls until every one is done. The articles cycle through the annotated
+sets (the seed, eval/dev, eval/wikinews: 26 distinct real articles), with all
+their issues in the catalogue. Copies of one article never meet in one batch
+(the classifier scores a repeated pair once per call, which would flatter the
+figure) and the pair cache is off. Besides articles/min the bench prints
+words/min and the same in seed-sized articles (words / 1,235).
 
-    python bench/service_batch.py [--articles 50] [--batch 8] [--set ../shared/eval/seed]
+    python bench/service_batch.py [--articles 50] [--batch 8]
 
-Without ../shared the longest article of the bundled eval/dev is used.
+Without ../shared only the bundled eval/dev is used (6 articles: then keep
+--batch under 6).
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from service.evaluation.dataset import EvalArticle, EvalSetError, load_eval_set
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "eval" / "seed"
+SETS = (ROOT.parent / "shared" / "eval" / "seed", ROOT / "eval" / "dev", ROOT / "eval" / "wikinews")
+SEED_WORDS = 1235  # the seed article
 CLI = str(Path(sys.executable).with_name("stance-tracker"))
 
 
@@ -40,9 +45,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--batch", type=int, default=8, help="STANCE_WORKER_BATCH")
-    parser.add_argument("--set", default=str(SEED))
     args = parser.parse_args()
-    article = _article(Path(args.set))
+    articles = _articles()
     with tempfile.TemporaryDirectory(prefix="stance-bench-") as tmp:
         port = _free_port()
         env = {
@@ -56,32 +60,32 @@ def main() -> None:
             "STANCE_LOG_JSON": "false",
         }
         subprocess.run([CLI, "init"], env=env, check=True, capture_output=True)
-        logs = Path(tmp) / "logs.txt"
-        with logs.open("w") as log:
+        with (Path(tmp) / "logs.txt").open("w") as log:
             server = subprocess.Popen([CLI, "serve", "--no-init"], env=env, stdout=log, stderr=log)
             worker = subprocess.Popen([CLI, "worker"], env=env, stdout=log, stderr=log)
             try:
-                run(f"http://127.0.0.1:{port}/api/v1", article, args.articles, args.batch)
+                run(f"http://127.0.0.1:{port}/api/v1", articles, args.articles, args.batch)
+                print(f"worker peak RSS: {_peak_rss_mib(worker.pid):.0f} MiB (with its child processes)")
             finally:
                 for process in (server, worker):
                     process.terminate()
                     process.wait(timeout=30)
 
 
-def run(base: str, article: EvalArticle, count: int, batch: int) -> None:
+def run(base: str, articles: list[EvalArticle], count: int, batch: int) -> None:
     _wait_ready(base)
-    for issue in article.issues:
+    issues = {issue.key: issue for article in articles for issue in article.issues}
+    for issue in issues.values():
         _call(
             base + "/issues",
             {"name": issue.name, "description": issue.description, "keywords": list(issue.keywords)},
         )
-    body = {"title": article.title or article.slug, "text": article.text}
-    if article.published:
-        body["published_at"] = article.published.isoformat()
+    bodies = [_body(article) for article in articles]
     started = time.perf_counter()
-    warm = _call(base + "/articles?wait=300", {**body, "text": article.text + "\n\nWarm-up copy."})
+    warm = _call(base + "/articles?wait=300", {**bodies[0], "text": bodies[0]["text"] + "\n\nWarm-up copy."})
     print(f"warm-up article: {warm['status']} after {time.perf_counter() - started:.1f} s (models loading)")
-    copies = [{**body, "text": f"{article.text}\n\nCopy number {n}."} for n in range(count)]
+    chosen = [bodies[n % len(bodies)] for n in range(count)]
+    copies = [{**body, "text": f"{body['text']}\n\nCopy number {n}."} for n, body in enumerate(chosen)]
     started = time.perf_counter()
     answer = _call(base + "/articles/batch", copies)
     ids = [item["article"]["id"] for item in answer["results"]]
@@ -90,23 +94,36 @@ def run(base: str, article: EvalArticle, count: int, batch: int) -> None:
     while pending:
         time.sleep(0.25)
         for article_id in list(pending):
-            status = _call(f"{base}/articles/{article_id}")["status"]
-            if status in ("done", "failed", "unsupported"):
+            if _call(f"{base}/articles/{article_id}")["status"] in ("done", "failed", "unsupported"):
                 pending.discard(article_id)
     elapsed = time.perf_counter() - started
-    words = len(article.text.split())
-    print(f"{count} articles of {words} words, one worker, STANCE_WORKER_BATCH={batch}")
+    words = sum(len(body["text"].split()) for body in copies)
+    print(
+        f"{count} articles ({len(bodies)} distinct, {words / count:.0f} words each), one worker, batch {batch}"
+    )
     print(
         f"posted in {posted:.1f} s; all analysed after {elapsed:.1f} s ({60 * count / elapsed:.1f} articles/min)"
     )
+    print(
+        f"{60 * words / elapsed:.0f} words/min = {60 * words / elapsed / SEED_WORDS:.1f} seed-sized articles/min"
+    )
 
 
-def _article(folder: Path) -> EvalArticle:
-    try:
-        return load_eval_set(folder)[0]
-    except (EvalSetError, FileNotFoundError, OSError) as exc:
-        print(f"{folder}: {exc}; using the longest article of eval/dev instead")
-        return max(load_eval_set(ROOT / "eval" / "dev"), key=lambda a: len(a.text))
+def _body(article: EvalArticle) -> dict[str, Any]:
+    body = {"title": article.title or article.slug, "text": article.text}
+    if article.published:
+        body["published_at"] = article.published.isoformat()
+    return body
+
+
+def _articles() -> list[EvalArticle]:
+    out: list[EvalArticle] = []
+    for folder in SETS:
+        try:
+            out += load_eval_set(folder)
+        except (EvalSetError, FileNotFoundError, OSError) as exc:
+            print(f"{folder}: skipped ({exc})")
+    return out
 
 
 def _call(url: str, body: Any = None) -> Any:
@@ -125,6 +142,18 @@ def _wait_ready(base: str) -> None:
         except OSError:
             time.sleep(0.5)
     raise SystemExit("the server did not start within 60 s")
+
+
+def _peak_rss_mib(pid: int) -> float:
+    """VmHWM of a process and its children (Linux /proc), in MiB."""
+    total = 0.0
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    pids = [pid] + ([int(c) for c in children.read_text().split()] if children.exists() else [])
+    for each in pids:
+        for line in Path(f"/proc/{each}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) / 1024
+    return total
 
 
 def _free_port() -> int:
