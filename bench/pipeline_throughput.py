@@ -132,7 +132,7 @@ def analyse(
         return [analyser.analyse(a.text, a.published, index, issues) for a in articles]
     for at in range(0, len(articles), batch):
         group = articles[at : at + batch]
-        for result in analyser.analyse_many([(a.text, a.published) for a in group], index, issues):
+        for result in analyser.analyse_many([(a.text, a.published, None) for a in group], index, issues):
             if isinstance(result, Exception):
                 raise result
             out.append(result)

@@ -25,6 +25,7 @@ from service.schemas.runs import RunList
 from service.store.articles import add_article, enqueue_analysis, wait_for_analysis
 from service.store.db import db
 from service.store.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
+from service.store.speakers import SpeakerError, public_speakers, resolve_speakers
 from service.views.stance_payload import stance_payloads
 from service.web.json_response import json_response
 from service.web.keyset import decode_cursor, page
@@ -49,6 +50,7 @@ def _article_body(article: Article, just_created: bool = False) -> dict[str, Any
     """ArticleOut's shape, built directly (sent with json_response, no marshmallow dump).
     An article `just_created` (and still queued in this answer) has no stances to look up."""
     body = {c: getattr(article, c) for c in SUMMARY_FIELDS}
+    body["speakers"] = public_speakers(article.speakers)
     body["text"] = article.text
     if just_created:
         body["stances"] = []
@@ -60,6 +62,13 @@ def _article_body(article: Article, just_created: bool = False) -> dict[str, Any
     ).all()
     body["stances"] = stance_payloads(db.session, ids)
     return body
+
+
+def _with_speakers(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with its speakers resolved to actors; raises SpeakerError."""
+    if not data.get("speakers"):
+        return {**data, "speakers": None}
+    return {**data, "speakers": resolve_speakers(db.session, data["speakers"], data.get("published_at"))}
 
 
 def _submit(data: dict[str, Any]) -> tuple[Article, bool]:
@@ -99,6 +108,10 @@ class Articles(MethodView):
         """Submit an article for analysis"""
         if _too_long(data["text"]):
             abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
+        try:
+            data = _with_speakers(data)
+        except SpeakerError as exc:
+            abort(422, message=str(exc))
         article, created = _submit(data)
         waited = bool(query.get("wait"))
         if waited:
@@ -162,6 +175,19 @@ class ArticleBatch(MethodView):
                 errors = {"text": [f"Longer than {_settings().max_article_chars} characters."]}
                 results.append(
                     {"index": index, "status": 413, "created": False, "article": None, "errors": errors}
+                )
+                continue
+            try:
+                data = _with_speakers(data)
+            except SpeakerError as exc:
+                results.append(
+                    {
+                        "index": index,
+                        "status": 422,
+                        "created": False,
+                        "article": None,
+                        "errors": {"speakers": [str(exc)]},
+                    }
                 )
                 continue
             article, created = _submit(data)

@@ -116,7 +116,13 @@ def _run(
         _create_issues(client, articles, distractors)
         predicted: dict[str, list[PredictedStance]] = {}
         for article in articles:
-            body = {"text": article.text, "title": article.title or article.slug}
+            body: dict[str, Any] = {
+                "text": article.text,
+                "title": article.title or article.slug,
+                "kind": article.kind,
+            }
+            if article.speakers:
+                body["speakers"] = list(article.speakers)
             if article.published:
                 body["published_at"] = article.published.isoformat()
             record = _check(client.post("/api/v1/articles?wait=600", json=body), f"article {article.slug}")

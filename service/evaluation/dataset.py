@@ -48,6 +48,9 @@ class EvalArticle:
     title: str
     issues: tuple[IssueSpec, ...]
     gold: tuple[GoldStance, ...]
+    # Document metadata sent with the article (POST /articles "kind", "speakers").
+    kind: str = "news"
+    speakers: tuple[dict[str, Any], ...] = ()
 
 
 class EvalSetError(ValueError):
@@ -95,6 +98,8 @@ def load_article(folder: Path) -> EvalArticle:
         title=str(meta.get("title") or ""),
         issues=issues,
         gold=gold,
+        kind=str(meta.get("kind") or "news"),
+        speakers=tuple(meta.get("speakers") or ()),
     )
 
 

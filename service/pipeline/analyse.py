@@ -35,7 +35,7 @@ from service.pipeline.issues import (
 from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, detect_language
 from service.pipeline.parse import cap_text, load_spacy, parse_by_line
 from service.pipeline.segment import plain_text, segment
-from service.pipeline.types import AnalysisResult, Holder, IssueSpec, Sentence
+from service.pipeline.types import AnalysisResult, Document, Holder, IssueSpec, Sentence
 
 # Enough text to identify the language; markup removed first so tag names
 # ("a", "p", "href") do not count as words.
@@ -122,30 +122,32 @@ class Analyser:
         published: date | None,
         index: ActorIndex,
         issues: Sequence[IssueSpec],
+        document: Document | None = None,
     ) -> AnalysisResult:
         """Analyse one article. Raises UnsupportedLanguage for non-English text."""
-        (result,) = self.analyse_many([(text, published)], index, issues)
+        (result,) = self.analyse_many([(text, published, document)], index, issues)
         if isinstance(result, Exception):
             raise result
         return result
 
     def analyse_many(
         self,
-        items: Sequence[tuple[str, date | None]],
+        items: Sequence[tuple[str, date | None, Document | None]],
         index: ActorIndex,
         issues: Sequence[IssueSpec],
     ) -> list[AnalysisResult | Exception]:
-        """Analyse several articles (text, published) with one classifier call
+        """Analyse several articles (text, published, document) with one classifier call
         for all of them; one result per item, or the error that item raised
         (UnsupportedLanguage for non-English text). An error of the shared
         classifier call is raised. Each article's "classify" timing is its
         share of the call, by candidate pairs."""
         prepared: list[tuple[Prepared | None, dict[str, float], float] | Exception] = []
-        for text, published in items:
+        for text, published, document in items:
             timings: dict[str, float] = {}
             started = time.perf_counter()
             try:
-                prepared.append((self.prepare(text, published, index, issues, timings), timings, started))
+                ready = self.prepare(text, published, index, issues, timings, document)
+                prepared.append((ready, timings, started))
             except Exception as exc:  # noqa: BLE001 - reported for this item alone
                 prepared.append(exc)
         inputs = [
@@ -159,7 +161,7 @@ class Analyser:
         per_pair = (time.perf_counter() - began) / max(1, len(inputs))
         results: list[AnalysisResult | Exception] = []
         at = 0
-        for entry, (_, published) in zip(prepared, items, strict=True):
+        for entry, (_, published, _) in zip(prepared, items, strict=True):
             if isinstance(entry, Exception):
                 results.append(entry)
                 continue
@@ -227,6 +229,7 @@ class Analyser:
         index: ActorIndex,
         issues: Sequence[IssueSpec],
         timings: dict[str, float] | None = None,
+        document: Document | None = None,
     ) -> Prepared | None:
         """Every stage before classification (None when there is nothing to read).
 
@@ -250,7 +253,7 @@ class Analyser:
         with stage("segment"):
             sentences = segment(work, doc)
         with stage("actors"):
-            findings = find_holders(work, sentences, doc, index, published)
+            findings = find_holders(work, sentences, doc, index, published, document)
         with stage("issues"):
             prose = [s for s in sentences if s.kind in ANALYSED_KINDS]
             allowed = {s.index for s in prose[: self.config.max_sentences]}

@@ -124,6 +124,10 @@ _LABEL = re.compile(
     r"Article|Page|Slide|Box|Map|Panel|Item|Step|Phase|Tier|Option|Scenario|Footnote|Note)\.?\s*[\dIVXivx]",
 )
 _BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.?|H\.?\s?Res\.?|S\.?\s?Res\.?|Pub\.?\s?L\.?|P\.?\s?L\.?)\s*\d")
+# A law or bill by name ("the Energy Producer Certainty Act", "Finance Bill 2023"): a text, not an actor.
+_NAMED_LAW = re.compile(
+    r"\b(?:Act|Acts|Bill|Code|Directive|Regulation|Treaty|Convention|Amendment|Resolution)(?:\s+(?:of\s+)?\d{4})?$"
+)
 _UNITS = frozenset(
     "mph kph km kg lb lbs mg ml cm mm ppm ppb mw gw kw kwh mwh gwh tw twh btu mmbtu bcf tcf mcf "
     "percent per cent fy q1 q2 q3 q4 gdp co2 pm2.5 nox so2".split()
@@ -137,6 +141,7 @@ _COMMON = frozenset(
     "chart figure table graph source sources note notes update photo video image report reports "
     "section page appendix summary background introduction conclusion conclusions recommendations "
     "testimony statement question questions answer thanks chairman madam mister sir members committee "
+    "ranking member subcommittee chair chairwoman states nations countries agencies "
     "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
     # Generic body words: a lone "Court" or "State" names no particular actor.
     "court state government education ministry parliament police army council party city church "
@@ -185,7 +190,7 @@ def is_junk_entity(text: str) -> bool:
     clean = " ".join(text.split()).strip(" .,;:'\"()[]\u2019\u201c\u201d")
     if len(clean) < 2 or not re.search(r"[A-Za-z]", clean):
         return True
-    if _LABEL.match(clean) or _BILL.match(clean) or _CREDIT_ONLY.search(clean):
+    if _LABEL.match(clean) or _BILL.match(clean) or _CREDIT_ONLY.search(clean) or _NAMED_LAW.search(clean):
         return True
     words = clean.split()
     if all(w.casefold().strip(".") in _UNITS or re.fullmatch(r"[\d.,%$€£]+", w) for w in words):

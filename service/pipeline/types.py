@@ -79,6 +79,32 @@ class IssueSpec:
     keywords: tuple[str, ...] = ()
 
 
+DOCUMENT_KINDS = ("news", "speech", "testimony", "statement", "interview", "op-ed", "letter")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks in a document, as given on submission or detected in the text.
+
+    `role` is free text ("Administrator", "President and CEO"); what it means
+    for the roll-up comes from `service.pipeline.speakers.role_category`.
+    """
+
+    actor_key: str
+    name: str
+    organisation_key: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the analyser knows of a text besides the text: its kind and speakers."""
+
+    kind: str = "news"
+    speakers: tuple[Speaker, ...] = ()
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of the article that refers to an actor."""

@@ -5,14 +5,53 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import DateOrDateTime, Flexible, PageQuery
+from service.pipeline.types import DOCUMENT_KINDS
+from service.schemas.common import ActorRef, DateOrDateTime, Flexible, PageQuery
 from service.schemas.stances import StanceOut
 
 STATUSES = ("queued", "processing", "done", "failed", "unsupported")
 
 
+class SpeakerIn(Flexible):
+    """A speaker of the document: an actor by id or by name, optionally with the
+    organisation they speak for (by id or name) and their role in it."""
+
+    actor_id = fields.Integer(validate=validate.Range(min=1))
+    name = fields.String(validate=validate.Length(min=1, max=300))
+    organisation_id = fields.Integer(validate=validate.Range(min=1))
+    organisation = fields.String(validate=validate.Length(min=1, max=300))
+    role = fields.String(validate=validate.Length(min=1, max=200), metadata={"example": "Administrator"})
+
+    @ma.validates_schema
+    def _one_of_each(self, data: dict[str, object], **_: object) -> None:
+        if ("actor_id" in data) == ("name" in data):
+            raise ma.ValidationError("Give exactly one of actor_id and name.", "actor_id")
+        if "organisation_id" in data and "organisation" in data:
+            raise ma.ValidationError("Give at most one of organisation_id and organisation.", "organisation")
+
+
+class SpeakerOut(ma.Schema):
+    actor = fields.Nested(ActorRef)
+    organisation = fields.Nested(ActorRef, allow_none=True)
+    role = fields.String(allow_none=True)
+
+
 class ArticleIn(Flexible):
     text = fields.String(required=True, validate=validate.Length(min=1))
+    kind = fields.String(
+        load_default="news",
+        validate=validate.OneOf(DOCUMENT_KINDS),
+        metadata={
+            "description": "What the document is; first-person sentences are read as the speakers' own"
+        },
+    )
+    speakers = fields.List(
+        fields.Nested(SpeakerIn),
+        validate=validate.Length(max=10),
+        metadata={
+            "description": "Who speaks (testimony, speech, statement); detected from the text when absent"
+        },
+    )
     title = fields.String(allow_none=True, validate=validate.Length(max=1000))
     url = fields.Url(allow_none=True, validate=validate.Length(max=2048), schemes={"http", "https"})
     source = fields.String(allow_none=True, validate=validate.Length(max=200))
@@ -39,6 +78,8 @@ class ArticleSummary(ma.Schema):
     published_at = fields.DateTime(allow_none=True)
     language = fields.String(allow_none=True)
     status = fields.String(metadata={"description": "queued, processing, done, failed or unsupported"})
+    kind = fields.String()
+    speakers = fields.List(fields.Nested(SpeakerOut), allow_none=True)
     error = fields.String(allow_none=True)
     content_hash = fields.String()
     created_at = fields.DateTime()

@@ -52,6 +52,8 @@ def add_article(session: Session, data: dict[str, Any]) -> tuple[Article, bool]:
             url=data.get("url"),
             source=data.get("source"),
             published_at=data.get("published_at"),
+            kind=data.get("kind") or "news",
+            speakers=data.get("speakers"),
             content_hash=digest,
             status=ArticleStatus.queued.value,
             attempts=0,

@@ -39,6 +39,10 @@ class Article(Base):
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime, index=True)
     language: Mapped[str | None] = mapped_column(sa.String(16))
     text: Mapped[str] = mapped_column(sa.Text)
+    # news, speech, testimony, statement, interview, op-ed or letter (DOCUMENT_KINDS).
+    kind: Mapped[str] = mapped_column(sa.String(16), default="news", server_default="news")
+    # The speakers given on submission, resolved (see service/store/speakers.py); None: none given.
+    speakers: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
     content_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     status: Mapped[str] = mapped_column(sa.String(16), default=ArticleStatus.queued.value, index=True)
     error: Mapped[str | None] = mapped_column(sa.Text)

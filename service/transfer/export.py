@@ -98,6 +98,8 @@ def article_payload(article: Article, runs: list[AnalysisRun]) -> dict[str, Any]
         "source": article.source,
         "published_at": _time(article.published_at),
         "language": article.language,
+        "kind": article.kind,
+        "speakers": article.speakers,
         "content_hash": article.content_hash,
         "status": article.status,
         "error": article.error,

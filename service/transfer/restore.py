@@ -105,6 +105,22 @@ class Restorer:
             self.actors[key] = found
         return self.actors[key]
 
+    def _speakers(self, stored: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+        """Speakers with their actor ids as this database has them (matched by key; None if absent)."""
+        if stored is None:
+            return None
+        out = []
+        for entry in stored:
+            refs = {}
+            for part in ("actor", "organisation"):
+                ref = entry.get(part)
+                if ref is not None:
+                    found = self.session.scalar(sa.select(Actor.id).where(Actor.key == ref["key"]))
+                    ref = {**ref, "id": found}
+                refs[part] = ref
+            out.append({**entry, **refs})
+        return out
+
     def article(self, item: dict[str, Any]) -> None:
         clauses = [Article.content_hash == item["content_hash"]]
         if item.get("url"):
@@ -119,6 +135,8 @@ class Restorer:
             **self._id(Article, item["id"]),
             **{name: item[name] for name in fields},
             **{name: _time(item[name]) for name in times},
+            kind=item.get("kind") or "news",
+            speakers=self._speakers(item.get("speakers")),
         )
         article_id = self._add(row, "articles").id
         self.articles[item["id"]] = article_id

@@ -23,6 +23,7 @@ from service.store.orm import (
     utcnow,
 )
 from service.store.results import issue_specs, store_result
+from service.store.speakers import document_of
 from service.worker.heartbeat import Heartbeat
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,9 @@ def run_analysis_job(article_id: int) -> None:
         claims = [(article_id, attempt), *_claim_waiting(session, article_id, extra)]
         articles = [session.get(Article, claimed) for claimed, _ in claims]
         claims = [c for c, article in zip(claims, articles, strict=True) if article is not None]
-        items = [(a.text, a.published_at.date() if a.published_at else None) for a in articles if a]
+        items = [
+            (a.text, a.published_at.date() if a.published_at else None, document_of(a)) for a in articles if a
+        ]
         results: list[AnalysisResult | Exception]
         with ExitStack() as beats:
             for claimed, claimed_attempt in claims:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from service.config import Settings
 from service.nlp.protocol import ClassifierConfig
-from service.pipeline.types import ActorSpec, AnalysisResult, IssueSpec
+from service.pipeline.types import ActorSpec, AnalysisResult, Document, IssueSpec
 from service.pipeline.types import Affiliation as AffiliationSpec
 from service.store.orm import Actor, Affiliation
 
@@ -121,7 +121,10 @@ class AnalysisRuntime:
         return result
 
     def analyse_many(
-        self, session: Session, items: Sequence[tuple[str, date | None]], issues: Sequence[IssueSpec]
+        self,
+        session: Session,
+        items: Sequence[tuple[str, date | None, Document | None]],
+        issues: Sequence[IssueSpec],
     ) -> list[AnalysisResult | Exception]:
         """Several articles in shared model calls; one result or error per item."""
         self.ensure_default_actors(session)

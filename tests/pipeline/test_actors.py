@@ -230,6 +230,17 @@ def test_junk_and_glued_ner_spans_are_cut(index: ActorIndex, nlp: Any) -> None:
     assert "Barack Obama" in holder_names(found, index)
 
 
+def test_laws_and_committee_titles_are_no_actors(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The Energy Producer Certainty Act would repeal the rule, and the Ranking Member said States "
+        "should decide. The Illinois Biometric Information Privacy Act lets consumers sue, Maria Cortland said."
+    )
+    found = run(text, index, nlp)
+    new = {a.name for a in found.new_actors}
+    assert not any(name.endswith("Act") or name in {"Ranking Member", "States"} for name in new)
+    assert "Maria Cortland" in new
+
+
 def test_legislatures_courts_agencies_and_parties_are_actors(index: ActorIndex, nlp: Any) -> None:
     text = (
         "The Senate voted to confirm the nominee, while House Democrats vowed to investigate. "

@@ -3,12 +3,13 @@ sentence, new actors and text-stated affiliations, in one pass."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from service.pipeline.actors.holders import kind_of, sentence_holders, speaker_resolver
+from service.pipeline.actors.holders import SILENT_KINDS, kind_of, sentence_holders, speaker_resolver
 from service.pipeline.actors.index import ActorIndex, tokens
 from service.pipeline.actors.matching import (
     STATE_BODY,
@@ -21,8 +22,10 @@ from service.pipeline.actors.ner import ner_hits, surname_hits
 from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import TextAffiliation, text_affiliations
 from service.pipeline.segment import sentence_at
+from service.pipeline.speakers import detect_speakers, first_person_holders
+from service.pipeline.speech import quote_spans
 from service.pipeline.turns import apply_turns, interview_turns
-from service.pipeline.types import Holder, Mention, NewActor, Sentence
+from service.pipeline.types import ActorKind, Document, Holder, Mention, NewActor, Sentence, Speaker
 
 
 # ---------------------------------------------------------------- findings
@@ -43,11 +46,15 @@ def find_holders(
     doc: Any | None,
     index: ActorIndex,
     published: date | None,
+    document: Document | None = None,
 ) -> ActorFindings:
     """Mentions of actors, the stance holders of each sentence and new NER actors.
 
     `doc` is spaCy's parse of the whole `text` (or None: surface rules only).
     Holders favour recall; the classifier drops holders without a stance.
+    A document with a speaker (given in `document`, or described by the text
+    itself) adds the speaker's first-person sentences (`service.pipeline.speakers`);
+    interview turns, where the text has them, decide instead.
     """
     toks = tokens(text)
     hits = lexical_hits(text, toks, index)
@@ -82,12 +89,57 @@ def find_holders(
 
     holders = sentence_holders(text, sentences, doc, index, new, by_sentence, mentions)
     turns = interview_turns(text, sentences)
+    affiliations = text_affiliations(text, mentions, lambda key: kind_of(key, index, new))
+    speakers = [] if turns else _speakers(text, document, index, new)
     if turns:
         holders = apply_turns(holders, turns, sentences, speaker_resolver(mentions, index, new))
+    elif speakers:
+        personal = document is not None and document.kind == "op-ed"
+        spoken, roll_up = first_person_holders(
+            text, sentences, quote_spans(text), speakers[0], lambda s: s.kind not in SILENT_KINDS, personal
+        )
+        holders = _merged(holders, spoken)
+        affiliations = [*affiliations, *roll_up]
     used = {m.actor_key for m in mentions} | {h.actor_key for h in holders}
+    used |= {key for s in speakers for key in (s.actor_key, s.organisation_key) if key}
     return ActorFindings(
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         holders=tuple(holders),
         new_actors=tuple(a for k, a in new.items() if k in used),
-        affiliations=tuple(text_affiliations(text, mentions, lambda key: kind_of(key, index, new))),
+        affiliations=tuple(affiliations),
     )
+
+
+def _speakers(
+    text: str, document: Document | None, index: ActorIndex, new: dict[str, NewActor]
+) -> list[Speaker]:
+    """The speakers given with the document, else the one its text describes."""
+    if document is not None and document.speakers:
+        return list(document.speakers)
+    return [
+        Speaker(
+            _actor_key(described.name, "person", index, new),
+            described.name,
+            _actor_key(described.organisation, "organisation", index, new),
+            described.organisation,
+            described.role,
+        )
+        for described in detect_speakers(text)
+    ]
+
+
+def _actor_key(name: str, kind: ActorKind, index: ActorIndex, new: dict[str, NewActor]) -> str:
+    """The catalogued actor called `name`, else a new one (as NER would add it)."""
+    known = index.phrases.get(name) or index.folded.get(name.casefold())
+    if known:
+        return known[0]
+    key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
+    new.setdefault(key, NewActor(key=key, name=name, kind=kind))
+    return key
+
+
+def _merged(holders: Sequence[Holder], spoken: Sequence[Holder]) -> list[Holder]:
+    """`holders` plus the first-person ones for (sentence, actor) slots still free."""
+    taken = {(h.sentence_index, h.actor_key) for h in holders}
+    extra = [h for h in spoken if (h.sentence_index, h.actor_key) not in taken]
+    return sorted([*holders, *extra], key=lambda h: (h.sentence_index, h.actor_key))
