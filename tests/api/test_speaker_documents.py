@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from tests.api.analysis_fixtures import ISSUE
@@ -54,6 +55,12 @@ def test_a_testimony_with_a_named_speaker_is_held_by_the_speaker_and_the_agency(
     assert speaker["role"] == "Administrator"
     holders = _stance_holders(client, article["id"])
     assert {"Rosa Lindqvist", "Agency for Arms Control"} <= holders
+    stances = client.get(f"/api/v1/articles/{article['id']}").json["stances"]
+    (own,) = [s for s in stances if s["actor"]["name"] == "Rosa Lindqvist"]
+    assert {e["text"] for e in own["evidence"]} <= {
+        "I strongly support arming the rebels, and I urge the Committee to back the plan to supply weapons.",
+        "We believe lethal aid to the rebels is the only way to protect civilians.",
+    }
     assert not any("Table" in name or "tonnes" in name for name in holders)
     person = client.get(f"/api/v1/actors/{speaker['actor']['id']}").json
     assert person["kind"] == "person"
@@ -85,6 +92,20 @@ def test_a_speaker_is_found_in_the_text_when_none_is_given(client: FlaskClient) 
 
     assert article["kind"] == "news" and article["speakers"] is None
     assert {"Dana Whitfield", "Coalition for Safe Borders"} <= _stance_holders(client, article["id"])
+
+
+def test_an_interviews_answers_go_to_the_interviewee(client: FlaskClient) -> None:
+    client.post("/api/v1/issues", json=ISSUE)
+    text = (
+        "Sam Ortega: Do you think the government was right to back arming the rebels?\n\n"
+        "Lena Brandt: No. Lethal aid to the rebels would only prolong the war.\n\n"
+        "Sam Ortega: And the plan to supply weapons?\n\n"
+        "Lena Brandt: I oppose the plan to supply weapons to the rebels."
+    )
+
+    article = client.post("/api/v1/articles?wait=30", json={"text": text, "kind": "interview"}).json
+
+    assert _stance_holders(client, article["id"]) == {"Lena Brandt"}
 
 
 def test_news_without_a_speaker_gives_first_person_words_to_nobody(client: FlaskClient) -> None:
@@ -128,3 +149,33 @@ def test_batch_items_with_bad_speakers_fail_alone(client: FlaskClient) -> None:
     assert [r["status"] for r in results] == [202, 422]
     assert results[0]["article"]["kind"] == "testimony"
     assert "987654" in results[1]["errors"]["speakers"][0]
+
+
+def test_kind_and_speakers_survive_export_and_restore(client: FlaskClient, app: Any, tmp_path: Any) -> None:
+    from service.cli.transfer import import_stances
+    from service.store.db import db
+
+    client.post("/api/v1/issues", json=ISSUE)
+    body = {
+        "text": TESTIMONY,
+        "kind": "testimony",
+        "speakers": [
+            {"name": "Rosa Lindqvist", "organisation": "Agency for Arms Control", "role": "Administrator"}
+        ],
+    }
+    client.post("/api/v1/articles?wait=30", json=body)
+    exported = client.get("/api/v1/export/stances").data
+    article_line = next(line for line in exported.decode().splitlines() if '"type":"article"' in line)
+    assert '"kind":"testimony"' in article_line and "Rosa Lindqvist" in article_line
+
+    with app.app_context():  # the same instance, emptied of articles, takes the export back
+        db.session.execute(sa.text("DELETE FROM articles"))
+        db.session.commit()
+    path = tmp_path / "export.ndjson"
+    path.write_bytes(exported)
+    assert app.test_cli_runner().invoke(import_stances, [str(path)]).exit_code == 0
+
+    (restored,) = client.get("/api/v1/articles").json["items"]
+    assert restored["kind"] == "testimony"
+    assert restored["speakers"][0]["actor"]["name"] == "Rosa Lindqvist"
+    assert restored["speakers"][0]["role"] == "Administrator"
