@@ -36,7 +36,7 @@ _DETECTORS = (
         rf"(?:of|at|for)\s+(?:the\s+)?(?P<org>{_ORG})"
     ),
     re.compile(
-        r"\b(?:Prepared\s+|Written\s+)?(?:Statement|Testimony|Remarks)\s+(?:of|by)\s+(?:the\s+Honorable\s+)?"
+        r"\b(?i:(?:Prepared\s+|Written\s+)?(?:Statement|Testimony|Remarks)\s+(?:of|by)\s+(?:the\s+Honorable\s+)?)"
         rf"(?P<name>{_NAME}),\s*(?P<role>{_ROLE}),\s*(?:the\s+)?(?P<org>{_ORG})"
     ),
     re.compile(
@@ -97,8 +97,17 @@ def detect_speakers(text: str) -> list[Described]:
             found = pattern.search(region)
             if found is not None:
                 organisation = _organisation_name(found.group("org"))
-                return [Described(found.group("name").strip(" ."), found.group("role").strip(), organisation)]
+                name, role = found.group("name").strip(" ."), found.group("role").strip()
+                if name.isupper():  # a hearing's header in capitals: "STATEMENT OF JANE DOE, ADMINISTRATOR"
+                    name, role, organisation = _untitled(name), role.capitalize(), _untitled(organisation)
+                return [Described(name, role, organisation)]
     return []
+
+
+def _untitled(words: str) -> str:
+    """Capitals to title case ("U.S. ENVIRONMENTAL PROTECTION AGENCY" -> "U.S. Environmental
+    Protection Agency"); initials and short abbreviations stay as they are."""
+    return " ".join(w if len(w.strip(".")) <= 2 or "." in w else w.capitalize() for w in words.split())
 
 
 def _organisation_name(matched: str) -> str:

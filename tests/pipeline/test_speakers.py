@@ -20,6 +20,10 @@ from service.pipeline.speakers import Described, detect_speakers, role_category
             Described("Katherine M. Alvarado", "Administrator", "U.S. Environmental Protection Agency"),
         ),
         (
+            "STATEMENT OF JANE R. DOE, ADMINISTRATOR, U.S. ENVIRONMENTAL PROTECTION AGENCY\n\nThank you.",
+            Described("Jane R. Doe", "Administrator", "U.S. Environmental Protection Agency"),
+        ),
+        (
             "By Meera Raghavan. Meera Raghavan is the director of the Centre for Trade and Climate Policy, "
             "an institute in New Delhi.\n\nI think the tax is unfair.",
             Described("Meera Raghavan", "director", "Centre for Trade and Climate Policy"),
