@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from service.api.lookup import get_or_404
 from service.schemas.actors import ActorIn, ActorOut, ActorPatch, ActorQuery
 from service.schemas.common import page_schema
+from service.store.actor_search import NO_MATCH, search_ranks
 from service.store.actors import search_text, set_affiliations, user_key
 from service.store.db import db
 from service.store.orm import Actor, Affiliation
@@ -43,13 +44,18 @@ class Actors(MethodView):
     @blp.arguments(ActorQuery, location="query")
     @blp.response(200, ActorPage)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
-        """Search actors by name or alias (?q=), newest id first, cursor-paginated"""
+        """Search actors by name or alias (?q=), best match first, else newest id first; cursor-paginated
+
+        With `q`: exact name, then exact alias, then name prefix, alias prefix,
+        and anything containing it; within each, countries, organisations,
+        groups, persons, and actors found by NER last; then the oldest id.
+        """
         from flask import current_app
 
         limit = query.get("limit") or current_app.config["SETTINGS"].page_size
-        stmt = sa.select(Actor).options(_with_affiliations()).order_by(Actor.id.desc())
         if "q" in query:
-            stmt = stmt.where(Actor.search_text.like(f"%{query['q'].lower()}%"))
+            return _search(query, limit)
+        stmt = sa.select(Actor).options(_with_affiliations()).order_by(Actor.id.desc())
         if "kind" in query:
             stmt = stmt.where(Actor.kind == query["kind"])
         if "cursor" in query:
@@ -76,6 +82,23 @@ class Actors(MethodView):
         _apply_affiliations(actor, data.get("affiliations", []))
         db.session.commit()
         return actor_dict(actor), 201, {"Location": f"/api/v1/actors/{actor.id}"}
+
+
+def _search(query: dict[str, Any], limit: int) -> dict[str, Any]:
+    match_rank, kind_rank = search_ranks(query["q"])
+    stmt = (
+        sa.select(Actor, match_rank, kind_rank)
+        .options(_with_affiliations())
+        .where(match_rank < NO_MATCH)
+        .order_by(match_rank, kind_rank, Actor.id)
+    )
+    if "kind" in query:
+        stmt = stmt.where(Actor.kind == query["kind"])
+    if "cursor" in query:
+        after = decode_cursor(query["cursor"], (int, int, int))
+        stmt = stmt.where(sa.tuple_(match_rank, kind_rank, Actor.id) > sa.tuple_(*after))
+    rows = list(db.session.execute(stmt.limit(limit + 1)).tuples())
+    return page(rows, limit, lambda row: (row[1], row[2], row[0].id), lambda row: actor_dict(row[0]))
 
 
 @blp.route("/<int:actor_id>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import ActorRef, Flexible, PageQuery
+from service.schemas.common import ID_RANGE, ActorRef, Flexible, PageQuery
 
 KINDS = ("person", "country", "organisation", "group")
 ROLES = (
@@ -19,7 +19,9 @@ ALIASES = fields.List(
 
 
 class AffiliationIn(Flexible):
-    parent_id = fields.Integer(required=True, metadata={"description": "The state or organisation"})
+    parent_id = fields.Integer(
+        required=True, validate=ID_RANGE, metadata={"description": "The state or organisation"}
+    )
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
     valid_from = fields.Date(allow_none=True)
     valid_to = fields.Date(allow_none=True)

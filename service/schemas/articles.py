@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from service.pipeline.types import DOCUMENT_KINDS
-from service.schemas.common import ActorRef, DateOrDateTime, Flexible, PageQuery
+from service.schemas.common import ID_RANGE, ActorRef, DateOrDateTime, Flexible, PageQuery
 from service.schemas.stances import StanceOut
 
 STATUSES = ("queued", "processing", "done", "failed", "unsupported")
@@ -16,9 +16,9 @@ class SpeakerIn(Flexible):
     """A speaker of the document: an actor by id or by name, optionally with the
     organisation they speak for (by id or name) and their role in it."""
 
-    actor_id = fields.Integer(validate=validate.Range(min=1))
+    actor_id = fields.Integer(validate=ID_RANGE)
     name = fields.String(validate=validate.Length(min=1, max=300))
-    organisation_id = fields.Integer(validate=validate.Range(min=1))
+    organisation_id = fields.Integer(validate=ID_RANGE)
     organisation = fields.String(validate=validate.Length(min=1, max=300))
     role = fields.String(validate=validate.Length(min=1, max=200), metadata={"example": "Administrator"})
 

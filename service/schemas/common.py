@@ -42,6 +42,11 @@ class DateOrDateTime(fields.Field):
         return parsed
 
 
+# Ids and counts are stored as 64-bit integers; a larger number is a 422, never a database error.
+MAX_INT = 2**63 - 1
+ID_RANGE = validate.Range(min=1, max=MAX_INT)
+
+
 class ActorRef(ma.Schema):
     id = fields.Integer()
     name = fields.String()

@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
-from service.schemas.common import ActorRef, DateOrDateTime, Flexible, IssueRef
+from service.schemas.common import ID_RANGE, ActorRef, DateOrDateTime, Flexible, IssueRef
 from service.schemas.history import INTERVALS, LabelCounts
 from service.schemas.stances import StanceOut
 
@@ -15,12 +15,12 @@ MAX_COMPARED = 12
 
 class CompareQuery(Flexible):
     actors = DelimitedList(
-        fields.Integer(validate=validate.Range(min=1)),
+        fields.Integer(validate=ID_RANGE),
         required=True,
         validate=validate.Length(min=2, max=MAX_COMPARED),
         metadata={"description": "Comma-separated actor ids, 2 to 12"},
     )
-    issue = fields.Integer(required=True, validate=validate.Range(min=1))
+    issue = fields.Integer(required=True, validate=ID_RANGE)
     interval = fields.String(load_default="month", validate=validate.OneOf(INTERVALS))
     from_ = DateOrDateTime(data_key="from")
     to = DateOrDateTime()
@@ -64,13 +64,13 @@ class CompareOut(ma.Schema):
 
 class NetworkQuery(Flexible):
     issues = DelimitedList(
-        fields.Integer(validate=validate.Range(min=1)),
+        fields.Integer(validate=ID_RANGE),
         validate=validate.Length(min=1, max=100),
         metadata={"description": "Comma-separated issue ids (default: every issue)"},
     )
     from_ = DateOrDateTime(data_key="from")
     to = DateOrDateTime()
-    min_weight = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    min_weight = fields.Integer(load_default=1, validate=ID_RANGE)
 
 
 class NetworkNode(ma.Schema):
@@ -104,7 +104,7 @@ class NetworkOut(ma.Schema):
 
 
 class ChangesQuery(Flexible):
-    issue = fields.Integer(validate=validate.Range(min=1))
+    issue = fields.Integer(validate=ID_RANGE)
     from_ = DateOrDateTime(data_key="from")
     to = DateOrDateTime()
 

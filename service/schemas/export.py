@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from service.schemas.common import DateOrDateTime, Flexible
+from service.schemas.common import ID_RANGE, DateOrDateTime, Flexible
 
 EXPORT_FORMATS = ("ndjson", "csv")
 
@@ -14,8 +14,8 @@ class ExportQuery(Flexible):
         validate=validate.OneOf(EXPORT_FORMATS),
         metadata={"description": "ndjson or csv; else chosen by Accept (default ndjson)"},
     )
-    issue = fields.Integer(validate=validate.Range(min=1))
-    actor = fields.Integer(validate=validate.Range(min=1))
+    issue = fields.Integer(validate=ID_RANGE)
+    actor = fields.Integer(validate=ID_RANGE)
     from_ = DateOrDateTime(data_key="from")
     to = DateOrDateTime()
     current = fields.Boolean(

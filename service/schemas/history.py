@@ -5,14 +5,14 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import ActorRef, DateOrDateTime, Flexible, IssueRef
+from service.schemas.common import ID_RANGE, ActorRef, DateOrDateTime, Flexible, IssueRef
 from service.schemas.stances import StanceOut
 
 INTERVALS = ("day", "week", "month", "year")
 
 
 class HistoryQuery(Flexible):
-    issue = fields.Integer(validate=validate.Range(min=1))
+    issue = fields.Integer(validate=ID_RANGE)
     interval = fields.String(load_default="month", validate=validate.OneOf(INTERVALS))
     from_ = DateOrDateTime(data_key="from")
     to = DateOrDateTime()

@@ -5,7 +5,15 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import LABEL_CHOICES, ActorRef, DateOrDateTime, Flexible, IssueRef, PageQuery
+from service.schemas.common import (
+    ID_RANGE,
+    LABEL_CHOICES,
+    ActorRef,
+    DateOrDateTime,
+    Flexible,
+    IssueRef,
+    PageQuery,
+)
 
 
 class EvidenceOut(ma.Schema):
@@ -59,8 +67,8 @@ class StanceOut(ma.Schema):
 
 
 class StanceQuery(PageQuery):
-    actor = fields.Integer(validate=validate.Range(min=1))
-    issue = fields.Integer(validate=validate.Range(min=1))
+    actor = fields.Integer(validate=ID_RANGE)
+    issue = fields.Integer(validate=ID_RANGE)
     stance = fields.String(validate=validate.OneOf(LABEL_CHOICES))
     source = fields.String(validate=validate.Length(min=1, max=200))
     from_ = DateOrDateTime(data_key="from")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from service.pipeline.speakers import role_category
 from service.pipeline.types import Document, Speaker
+from service.store.actor_search import like_escape
 from service.store.actors import search_text, user_key
 from service.store.orm import Actor, Affiliation, Article
 
@@ -127,7 +128,7 @@ def _actor(
 
 
 def _by_name(session: Session, name: str) -> list[Actor]:
-    low = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    low = like_escape(name.lower())
     padded = sa.literal("\x1f") + Actor.search_text + sa.literal("\x1f")
     return list(
         session.scalars(sa.select(Actor).where(padded.like(f"%\x1f{low}\x1f%", escape="\\")).limit(20))

@@ -77,8 +77,15 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.logger.exception("unhandled error", exc_info=error)
         return problem_response(500, "Internal Server Error", "An unexpected error occurred.")
 
+    @app.errorhandler(OverflowError)
+    def _number_too_large(error: OverflowError) -> Any:
+        # A path id beyond 64 bits (/actors/99999999999999999999): SQLite refuses to bind it.
+        return problem_response(422, "Unprocessable Entity", "A number in the request is out of range.")
+
     @app.errorhandler(sa.exc.DBAPIError)
     def _database_error(error: sa.exc.DBAPIError) -> Any:
+        if isinstance(error, sa.exc.DataError):  # PostgreSQL: numeric value out of range, and the like
+            return problem_response(422, "Unprocessable Entity", "A value in the request is out of range.")
         # A dropped connection (the pool then opens fresh ones) or an unreachable
         # or locked database: retryable, nothing was written.
         if not (error.connection_invalidated or isinstance(error, sa.exc.OperationalError)):

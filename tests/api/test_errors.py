@@ -49,6 +49,23 @@ PROBLEM = "application/problem+json"
         ("post", "/api/v1/articles/batch", {"data": "text", "content_type": "text/plain"}, 415),
         ("post", "/api/v1/articles/batch", {"json": {"text": "not an array"}}, 422),
         ("post", "/api/v1/articles/batch", {"json": [{"text": f"t{n}"} for n in range(21)]}, 413),
+        # Numbers beyond 64 bits: 422 in a body or query, 404 for a path id (no such row).
+        (
+            "post",
+            "/api/v1/actors",
+            {
+                "json": {
+                    "name": "A",
+                    "kind": "person",
+                    "affiliations": [{"parent_id": 2**70, "role": "official"}],
+                }
+            },
+            422,
+        ),
+        ("get", f"/api/v1/stances?actor={2**64}", {}, 422),
+        ("post", "/api/v1/articles", {"json": {"text": "x", "speakers": [{"actor_id": 2**63}]}}, 422),
+        ("get", f"/api/v1/actors/{2**70}", {}, 404),
+        ("get", f"/api/v1/articles/{2**66}", {}, 404),
     ],
 )
 def test_bad_requests_get_problem_json_and_store_nothing(
