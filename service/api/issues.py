@@ -6,15 +6,22 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
+from service.schemas.common import page_schema
 from service.schemas.issues import IssueIn, IssueOut, IssuePatch, IssueQuery
+from service.store.actor_search import like_escape
 from service.store.db import db
 from service.store.orm import Issue
+from service.web.keyset import decode_cursor, page
 
 blp = Blueprint("issues", __name__, url_prefix="/api/v1/issues", description="The issue catalogue")
+
+
+IssuePage = page_schema(IssueOut, "IssuePage")
 
 
 def slugify(name: str) -> str:
@@ -40,14 +47,26 @@ def _commit_or_conflict(slug: str) -> None:
 @blp.route("")
 class Issues(MethodView):
     @blp.arguments(IssueQuery, location="query")
-    @blp.response(200, IssueOut(many=True))
-    def get(self, query: dict[str, Any]) -> list[Issue]:
-        """List the issues"""
+    @blp.response(200, IssuePage)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """List the issues, oldest first, in the page envelope of every collection
+
+        Until 2026-12 this answered a bare JSON array; it now answers
+        `{"items": [...], "next_cursor": ...}` like /actors and /stances. The
+        default page is the largest (500), so a catalogue usually fits one.
+        """
+        limit = query.get("limit") or current_app.config["SETTINGS"].max_page_size
         stmt = sa.select(Issue).order_by(Issue.id)
         if "q" in query:
-            like = f"%{query['q'].lower()}%"
-            stmt = stmt.where(sa.or_(sa.func.lower(Issue.name).like(like), Issue.slug.like(like)))
-        return list(db.session.scalars(stmt))
+            like = f"%{like_escape(query['q'].lower())}%"
+            stmt = stmt.where(
+                sa.or_(sa.func.lower(Issue.name).like(like, escape="\\"), Issue.slug.like(like, escape="\\"))
+            )
+        if "cursor" in query:
+            (last_id,) = decode_cursor(query["cursor"], (int,))
+            stmt = stmt.where(Issue.id > last_id)
+        rows = list(db.session.scalars(stmt.limit(limit + 1)))
+        return page(rows, limit, lambda issue: (issue.id,), lambda issue: issue)
 
     @blp.arguments(IssueIn)
     @blp.response(201, IssueOut)

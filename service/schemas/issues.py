@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import Flexible
+from service.schemas.common import Flexible, PageQuery
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,119}$", error="Use lowercase letters, digits and hyphens.")
 KEYWORDS = fields.List(
@@ -41,5 +41,5 @@ class IssueOut(ma.Schema):
     updated_at = fields.DateTime()
 
 
-class IssueQuery(Flexible):
+class IssueQuery(PageQuery):
     q = fields.String(validate=validate.Length(max=200))

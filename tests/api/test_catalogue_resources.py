@@ -21,7 +21,7 @@ def test_issue_is_created_listed_read_and_edited(client: FlaskClient) -> None:
     assert issue["slug"] == "arming-the-rebels"
     assert created.headers["Location"] == f"/api/v1/issues/{issue['id']}"
 
-    assert [i["id"] for i in client.get("/api/v1/issues").json] == [issue["id"]]
+    assert [i["id"] for i in client.get("/api/v1/issues").json["items"]] == [issue["id"]]
     patched = client.patch(f"/api/v1/issues/{issue['id']}", json={"keywords": ["arms embargo"]})
     assert patched.status_code == 200
     assert client.get(f"/api/v1/issues/{issue['id']}").json["keywords"] == ["arms embargo"]
@@ -32,7 +32,7 @@ def test_duplicate_issue_slug_is_a_conflict(client: FlaskClient) -> None:
     again = client.post("/api/v1/issues", json={"name": "Brexit"})
     assert again.status_code == 409
     assert again.content_type == PROBLEM
-    assert len(client.get("/api/v1/issues").json) == 1
+    assert len(client.get("/api/v1/issues").json["items"]) == 1
 
 
 def test_actor_search_finds_aliases_and_affiliations_point_to_parents(client: FlaskClient) -> None:
@@ -114,3 +114,17 @@ def test_affiliation_dates_must_be_in_order(client: FlaskClient) -> None:
     )
     assert response.status_code == 422
     assert response.json["errors"]["json"]["affiliations"]["0"]["valid_to"]
+
+
+def test_issues_come_in_pages_like_every_collection(client: FlaskClient) -> None:
+    ids = [client.post("/api/v1/issues", json={"name": f"issue {n}"}).json["id"] for n in range(5)]
+    seen: list[int] = []
+    url = "/api/v1/issues?limit=2"
+    while url:
+        body = client.get(url).json
+        assert set(body) == {"items", "next_cursor"}
+        seen += [item["id"] for item in body["items"]]
+        url = f"/api/v1/issues?limit=2&cursor={body['next_cursor']}" if body["next_cursor"] else ""
+    assert seen == ids
+    assert client.get("/api/v1/issues?q=issue%203").json["items"][0]["id"] == ids[3]
+    assert client.get("/api/v1/issues?q=100%25").json["items"] == []

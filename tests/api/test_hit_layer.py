@@ -118,4 +118,4 @@ def test_a_write_elsewhere_sends_the_next_read_to_flask(guarded_app: Flask, flas
     assert created.status_code == 201
     fresh = client.get(url, headers=reader)
     assert fresh.headers["X-Cache"] == "miss"
-    assert "Arms embargo" in {item["name"] for item in fresh.json}
+    assert "Arms embargo" in {item["name"] for item in fresh.json["items"]}

@@ -17,7 +17,7 @@ def test_a_repeat_replays_the_first_response(secured_app: Flask, make_key: Calla
     assert first.status_code == again.status_code == 201
     assert again.json == first.json and again.headers["Idempotent-Replayed"] == "true"
     assert "Idempotent-Replayed" not in first.headers
-    assert len(client.get("/api/v1/issues", headers=headers).json) == 1
+    assert len(client.get("/api/v1/issues", headers=headers).json["items"]) == 1
 
 
 def test_the_same_key_for_another_request_is_refused(

@@ -330,7 +330,13 @@ async function start() {
   readHash();
   const select = document.getElementById("issue");
   try {
-    const issues = await api("issues");
+    const issues = [];
+    let page = await api("issues");
+    issues.push(...page.items);
+    while (page.next_cursor) {
+      page = await api("issues", { cursor: page.next_cursor });
+      issues.push(...page.items);
+    }
     select.replaceChildren(...issues.map((i) => h("option", { value: i.id }, i.name)));
     if (!issues.length) { status("No issues yet: add some through the API."); return; }
     if (!state.issue || !issues.some((i) => i.id === state.issue)) state.issue = issues[0].id;
