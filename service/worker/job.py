@@ -70,13 +70,35 @@ def _runtime() -> Any:
         return _state[key]
 
 
-def warm_up() -> None:
+def warm_up(poll_seconds: float = 2.0) -> None:
+    """Load the models and the actor index once the database schema is there.
+    A worker started before the migrations (two containers starting together)
+    waits for them, saying so once, instead of failing on a missing table."""
+    from service.store.db import db
+    from service.store.migrate import schema_is_current
+
+    with _app().app_context():
+        waited = False
+        while not schema_is_current(db.engine):
+            if not waited:
+                log.warning("waiting for the database schema: run `stance-tracker init` (or `db upgrade`)")
+                waited = True
+            time.sleep(poll_seconds)
+        if waited:
+            log.info("database schema ready")
     runtime = _runtime()
     with _app().app_context():
-        from service.store.db import db
-
         runtime.ensure_default_actors(db.session)
         runtime.actor_index(db.session)
+
+
+def schema_ready() -> bool:
+    """True when the database is migrated (the periodic sweep skips until then)."""
+    from service.store.db import db
+    from service.store.migrate import schema_is_current
+
+    with _app().app_context():
+        return schema_is_current(db.engine)
 
 
 def stale_after() -> timedelta:

@@ -31,7 +31,9 @@ def analyse_article(article_id: int) -> None:
 @huey.periodic_task(crontab(minute="*"))
 def requeue_stale_articles() -> int:
     """Re-queue articles left queued or half-processed (a killed worker)."""
-    return requeue_stale()
+    from service.worker.job import schema_ready
+
+    return requeue_stale() if schema_ready() else 0
 
 
 def requeue_stale(min_age_seconds: int = 60) -> int:
