@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NoReturn
 
-import marshmallow as ma
 import sqlalchemy as sa
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
+from service.api.submission import Submitted, accept, submit
 from service.schemas.articles import (
     ArticleIn,
     ArticleOut,
@@ -22,10 +22,10 @@ from service.schemas.articles import (
 )
 from service.schemas.common import page_schema
 from service.schemas.runs import RunList
-from service.store.articles import add_article, enqueue_analysis, wait_for_analysis
+from service.store.articles import enqueue_analysis, wait_for_analysis
 from service.store.db import db
 from service.store.orm import AnalysisRun, Article, ArticleStatus, StanceRecord
-from service.store.speakers import SpeakerError, public_speakers, resolve_speakers
+from service.store.speakers import public_speakers
 from service.views.stance_payload import stance_payloads
 from service.web.json_response import json_response
 from service.web.keyset import decode_cursor, page
@@ -37,10 +37,6 @@ ArticlePage = page_schema(ArticleSummary, "ArticlePage")
 
 def _settings() -> Any:
     return current_app.config["SETTINGS"]
-
-
-def _too_long(text: str) -> bool:
-    return len(text) > _settings().max_article_chars
 
 
 SUMMARY_FIELDS = tuple(ArticleSummary().fields)
@@ -62,20 +58,6 @@ def _article_body(article: Article, just_created: bool = False) -> dict[str, Any
     ).all()
     body["stances"] = stance_payloads(db.session, ids)
     return body
-
-
-def _with_speakers(data: dict[str, Any]) -> dict[str, Any]:
-    """`data` with its speakers resolved to actors; raises SpeakerError."""
-    if not data.get("speakers"):
-        return {**data, "speakers": None}
-    return {**data, "speakers": resolve_speakers(db.session, data["speakers"], data.get("published_at"))}
-
-
-def _submit(data: dict[str, Any]) -> tuple[Article, bool]:
-    article, created = add_article(db.session, data)
-    if created:
-        enqueue_analysis(article.id)
-    return article, created
 
 
 @blp.route("")
@@ -106,23 +88,30 @@ class Articles(MethodView):
     @blp.alt_response(200, schema=ArticleOut, description="The same url or text was already submitted")
     def post(self, data: dict[str, Any], query: dict[str, Any]) -> Response:
         """Submit an article for analysis"""
-        if _too_long(data["text"]):
-            abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
-        try:
-            data = _with_speakers(data)
-        except SpeakerError as exc:
-            abort(422, message=str(exc))
-        article, created = _submit(data)
+        outcome = accept(db.session, data, _settings())
+        article, created = outcome.article, outcome.created
+        if article is None:
+            _refuse(outcome)
         waited = bool(query.get("wait"))
         if waited:
             seconds = min(query["wait"], _settings().max_wait_seconds)
             waited_for = wait_for_analysis(db.session, article.id, seconds)
             if waited_for is None:
                 abort(404, message=f"Article {article.id} was deleted while waiting for its analysis.")
-            article = waited_for  # type: ignore[assignment]  # abort raised when None
+                raise AssertionError("abort raises")
+            article = waited_for
         headers = {"Location": f"/api/v1/articles/{article.id}"}
         body = _article_body(article, just_created=created and not waited)
         return json_response(body, 202 if created else 200, headers)
+
+
+def _refuse(outcome: Submitted) -> NoReturn:
+    """A refused submission as problem+json (413 too long, 422 a bad speaker)."""
+    if outcome.status == 413:
+        abort(413, message=f"Text longer than {_settings().max_article_chars} characters.")
+    details = [f"{field}: {' '.join(map(str, errors))}" for field, errors in (outcome.errors or {}).items()]
+    abort(outcome.status, message="; ".join(details) or None)
+    raise AssertionError("abort raises")
 
 
 def _batch_items() -> list[Any]:
@@ -161,43 +150,16 @@ class ArticleBatch(MethodView):
         limit = _settings().max_batch_items
         if len(items) > limit:
             abort(413, message=f"At most {limit} articles per batch.")
-        schema = ArticleIn()
-        results: list[dict[str, Any]] = []
+        results = []
         for index, item in enumerate(items):
-            try:
-                data = schema.load(item)
-            except ma.ValidationError as err:
-                results.append(
-                    {"index": index, "status": 422, "created": False, "article": None, "errors": err.messages}
-                )
-                continue
-            if _too_long(data["text"]):
-                errors = {"text": [f"Longer than {_settings().max_article_chars} characters."]}
-                results.append(
-                    {"index": index, "status": 413, "created": False, "article": None, "errors": errors}
-                )
-                continue
-            try:
-                data = _with_speakers(data)
-            except SpeakerError as exc:
-                results.append(
-                    {
-                        "index": index,
-                        "status": 422,
-                        "created": False,
-                        "article": None,
-                        "errors": {"speakers": [str(exc)]},
-                    }
-                )
-                continue
-            article, created = _submit(data)
+            outcome = submit(db.session, item, _settings())
             results.append(
                 {
                     "index": index,
-                    "status": 202 if created else 200,
-                    "created": created,
-                    "article": article,
-                    "errors": None,
+                    "status": outcome.status,
+                    "created": outcome.created,
+                    "article": outcome.article,
+                    "errors": outcome.errors,
                 }
             )
         return {"results": results}

@@ -208,6 +208,10 @@ from service.cli.keys import keys  # noqa: E402
 
 cli.add_command(keys)
 
+from service.cli.ingest import ingest  # noqa: E402
+
+cli.add_command(ingest)
+
 
 def main() -> None:
     cli()
