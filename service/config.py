@@ -46,6 +46,8 @@ class Settings:
     worker_threads: int = 1
     # Articles a worker analyses together when several wait in the queue (one model call).
     worker_batch: int = 8
+    # The worker's Prometheus metrics port (0: not served).
+    worker_metrics_port: int = 0
     job_retries: int = 3
     job_retry_delay: int = 10
     log_json: bool = True

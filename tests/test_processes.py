@@ -3,6 +3,7 @@ worker process, sharing the database and the SQLite queue."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,14 +12,19 @@ import httpx
 import pytest
 
 from tests.api.analysis_fixtures import ARTICLE, ISSUE
-from tests.reliability.processes import deployment_env, gunicorn, start, stop
+from tests.reliability.processes import deployment_env, free_port, gunicorn, start, stop
 
 pytestmark = pytest.mark.slow
 
 
+WORKER_METRICS_PORT = free_port()
+
+
 @pytest.fixture
 def deployment(tmp_path: Path, database_url: str, tiny_model_dir: Path) -> Iterator[str]:
-    env = deployment_env(tmp_path, database_url, tiny_model_dir)
+    env = deployment_env(
+        tmp_path, database_url, tiny_model_dir, STANCE_WORKER_METRICS_PORT=str(WORKER_METRICS_PORT)
+    )
     logs = tmp_path / "logs"
     logs.mkdir()
     worker = start(["worker"], env, logs / "worker.out")
@@ -56,3 +62,16 @@ def test_article_flows_from_gunicorn_through_the_worker_to_every_view(deployment
     info = httpx.get(f"{base}/info").json()
     assert info["model"]["name"] == "tiny-random-stance"
     assert httpx.get(f"{base}/ready").json()["checks"] == {"database": True, "queue": True}
+
+    # Metrics sum gunicorn's processes (PROMETHEUS_MULTIPROC_DIR); the worker serves its own.
+    for _ in range(6):
+        httpx.get(f"{base}/health")
+    metrics = httpx.get(f"{base}/metrics").text
+    health = re.search(
+        r'stance_http_requests_total\{endpoint="/api/v1/health",method="GET",status="200"\} (\S+)', metrics
+    )
+    assert health is not None and float(health.group(1)) >= 6, metrics[:2000]
+    assert 'stance_articles{status="done"} 1.0' in metrics
+    worker_metrics = httpx.get(f"http://127.0.0.1:{WORKER_METRICS_PORT}/metrics").text
+    assert 'stance_worker_articles_total{outcome="done"} 1.0' in worker_metrics
+    assert 'stance_worker_stage_seconds_count{stage="classify"} 1.0' in worker_metrics

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -103,9 +104,21 @@ def serve(init: bool, gunicorn_args: tuple[str, ...]) -> None:
     """Serve the API with gunicorn (extra arguments go to gunicorn)."""
     if init:
         initialise_database()
+    _metrics_folder(current_app.config["SETTINGS"].data_dir)
     config = Path(__file__).resolve().parent.parent / "web" / "gunicorn_conf.py"
     argv = ["gunicorn", "-c", str(config), *gunicorn_args, "service.web.wsgi:app"]
     os.execvp(sys.executable, [sys.executable, "-m", *argv])
+
+
+def _metrics_folder(data_dir: Path) -> None:
+    """A fresh folder where gunicorn's processes keep their Prometheus counters
+    (PROMETHEUS_MULTIPROC_DIR, unless the operator set one)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    folder = data_dir / "prometheus"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
 
 @cli.command("eval")

@@ -21,6 +21,7 @@ from service.api import (
     export,
     health,
     issues,
+    metrics,
     network,
     stances,
     timeline,
@@ -31,6 +32,7 @@ from service.store.db import db, engine_config, ping_idle_connections, skip_asyn
 from service.web.errors import ProblemApi, problem_response
 from service.web.etag import install_etags
 from service.web.hit_path import CachedHitLayer
+from service.web.metrics import install_metrics
 from service.web.protection import protect
 from service.web.response_cache import install_response_cache
 
@@ -64,9 +66,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     limiter = protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
     cache = install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
     install_etags(app, api)  # before any blueprint, so every GET is documented
+    install_metrics(app)
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)
-    for module in (compare, network, changes, export):
+    for module in (compare, network, changes, export, metrics):
         api.register_blueprint(module.blp)
     app.register_blueprint(dashboard_blp)
     if cache is not None:

@@ -8,3 +8,11 @@ threads = int(os.environ.get("STANCE_WEB_THREADS", "4"))
 worker_class = "gthread"
 timeout = 130  # ?wait= may block up to STANCE_MAX_WAIT_SECONDS (120 s)
 accesslog = "-"
+
+
+def child_exit(server: object, worker: object) -> None:
+    """A gunicorn worker's metrics files are merged into the totals once it is gone."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]

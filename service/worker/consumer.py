@@ -11,6 +11,7 @@ import logging
 
 from service.web.app import create_app
 from service.worker.job import use_app_factory
+from service.worker.metrics import serve_metrics
 from service.worker.tasks import huey
 
 __all__ = ["huey", "run_consumer"]
@@ -24,6 +25,7 @@ def run_consumer(workers: int | None) -> None:
     if not logging.getLogger().handlers:  # the worker's own lines (INFO and up) next to huey's
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = create_app().config["SETTINGS"]
+    serve_metrics(settings.worker_metrics_port)
     count = workers or settings.worker_threads
     consumer = huey.create_consumer(workers=count, worker_type="process" if count > 1 else "thread")
     consumer.run()

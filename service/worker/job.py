@@ -25,6 +25,7 @@ from service.store.orm import (
 from service.store.results import issue_specs, store_result
 from service.store.speakers import document_of
 from service.worker.heartbeat import Heartbeat
+from service.worker.metrics import record_outcome
 
 log = logging.getLogger(__name__)
 
@@ -260,6 +261,7 @@ def _finish(
     if not isinstance(result, Exception):
         try:
             _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
+            record_outcome("done", result.timings)
             return None
         except Exception as exc:  # noqa: BLE001 - a failed write is a failed attempt (retried)
             session.rollback()
@@ -267,15 +269,18 @@ def _finish(
     if isinstance(result, UnsupportedLanguage):
         _mark(session, article_id, attempt, ArticleStatus.unsupported.value, str(result), result.language)
         session.commit()
+        record_outcome("unsupported")
         return None
     log.error("analysis of article %s failed (attempt %s)", article_id, attempt, exc_info=result)
     error = f"{type(result).__name__}: {result}"
     if attempt <= settings.job_retries:
         _mark(session, article_id, attempt, ArticleStatus.queued.value, error)
         session.commit()
+        record_outcome("retry")
         return RetryTask(error, delay=retry_delay(attempt))
     _mark(session, article_id, attempt, ArticleStatus.failed.value, error)
     session.commit()
+    record_outcome("failed")
     return None
 
 
