@@ -3,6 +3,7 @@ worker process, sharing the database and the SQLite queue."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -35,7 +36,9 @@ def deployment(tmp_path: Path, database_url: str, tiny_model_dir: Path) -> Itera
         stop(worker)
 
 
-def test_article_flows_from_gunicorn_through_the_worker_to_every_view(deployment: str) -> None:
+def test_article_flows_from_gunicorn_through_the_worker_to_every_view(
+    deployment: str, tmp_path: Path
+) -> None:
     base = deployment
     issue = httpx.post(f"{base}/issues", json=ISSUE).json()
     norway = httpx.post(
@@ -75,3 +78,12 @@ def test_article_flows_from_gunicorn_through_the_worker_to_every_view(deployment
     worker_metrics = httpx.get(f"http://127.0.0.1:{WORKER_METRICS_PORT}/metrics").text
     assert 'stance_worker_articles_total{outcome="done"} 1.0' in worker_metrics
     assert 'stance_worker_stage_seconds_count{stage="classify"} 1.0' in worker_metrics
+
+    # The worker logs JSON lines, each analysis with its article id.
+    lines = [
+        json.loads(line)
+        for line in (tmp_path / "logs" / "worker.out").read_text().splitlines()
+        if line.startswith("{")
+    ]
+    analysed = [line for line in lines if line.get("event") == "article analysed"]
+    assert analysed and analysed[0]["article_id"] == article["id"] and analysed[0]["level"] == "info"

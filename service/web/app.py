@@ -32,6 +32,7 @@ from service.store.db import db, engine_config, ping_idle_connections, skip_asyn
 from service.web.errors import ProblemApi, problem_response
 from service.web.etag import install_etags
 from service.web.hit_path import CachedHitLayer
+from service.web.logs import install_request_ids
 from service.web.metrics import install_metrics
 from service.web.protection import protect
 from service.web.response_cache import install_response_cache
@@ -67,6 +68,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     cache = install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
     install_etags(app, api)  # before any blueprint, so every GET is documented
     install_metrics(app)
+    install_request_ids(app)
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)
     for module in (compare, network, changes, export, metrics):

@@ -7,9 +7,8 @@ works too.
 
 from __future__ import annotations
 
-import logging
-
 from service.web.app import create_app
+from service.web.logs import configure_logging
 from service.worker.job import use_app_factory
 from service.worker.metrics import serve_metrics
 from service.worker.tasks import huey
@@ -22,9 +21,8 @@ use_app_factory(create_app)
 def run_consumer(workers: int | None) -> None:
     """Run the consumer until interrupted: `workers` processes (threads when
     one), STANCE_WORKER_THREADS by default."""
-    if not logging.getLogger().handlers:  # the worker's own lines (INFO and up) next to huey's
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = create_app().config["SETTINGS"]
+    configure_logging(settings.log_json)  # the worker's own lines (INFO and up) next to huey's
     serve_metrics(settings.worker_metrics_port)
     count = workers or settings.worker_threads
     consumer = huey.create_consumer(workers=count, worker_type="process" if count > 1 else "thread")

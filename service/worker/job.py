@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
+import structlog
 from flask import Flask
 from huey.exceptions import RetryTask
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from service.worker.heartbeat import Heartbeat
 from service.worker.metrics import record_outcome
 
 log = logging.getLogger(__name__)
+events = structlog.get_logger(__name__)
 
 _lock = threading.Lock()
 _state: dict[Any, Any] = {}
@@ -224,7 +226,8 @@ def run_analysis_job(article_id: int) -> None:
                 results = [exc] * len(claims)
             retry = None
             for (claimed, claimed_attempt), result in zip(claims, results, strict=True):
-                outcome = _finish(session, claimed, claimed_attempt, result, settings)
+                with structlog.contextvars.bound_contextvars(article_id=claimed, attempt=claimed_attempt):
+                    outcome = _finish(session, claimed, claimed_attempt, result, settings, len(claims))
                 if claimed == article_id:
                     retry = outcome
     if retry is not None:
@@ -253,7 +256,12 @@ def _claim_waiting(session: Session, exclude: int, limit: int) -> list[tuple[int
 
 
 def _finish(
-    session: Session, article_id: int, attempt: int, result: AnalysisResult | Exception, settings: Any
+    session: Session,
+    article_id: int,
+    attempt: int,
+    result: AnalysisResult | Exception,
+    settings: Any,
+    batch_size: int = 1,
 ) -> RetryTask | None:
     """Store a result, or record the failure; the RetryTask to raise when a retry is due."""
     from service.pipeline.language import UnsupportedLanguage
@@ -262,6 +270,12 @@ def _finish(
         try:
             _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
             record_outcome("done", result.timings)
+            events.info(
+                "article analysed",
+                stances=len(result.stances),
+                seconds=round(result.timings.get("total", 0.0), 3),
+                batch=batch_size,
+            )
             return None
         except Exception as exc:  # noqa: BLE001 - a failed write is a failed attempt (retried)
             session.rollback()
