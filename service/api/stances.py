@@ -15,9 +15,11 @@ from service.schemas.common import page_schema
 from service.schemas.stances import ReviewIn, StanceOut, StanceQuery
 from service.store.db import db
 from service.store.orm import Actor, Article, Issue, StanceRecord, utcnow
+from service.store.webhooks import has_webhooks, latest_stances, record_events
 from service.views.stance_payload import stance_payload, stance_payloads
 from service.web.json_response import json_response
 from service.web.keyset import decode_cursor, page
+from service.worker.tasks import send_deliveries
 
 blp = Blueprint("stances", __name__, url_prefix="/api/v1/stances", description="Stance records")
 
@@ -85,10 +87,14 @@ class StanceById(MethodView):
     def patch(self, data: dict[str, Any], stance_id: int) -> Response:
         """Review a stance: set the label a person decided; the model's label is kept"""
         record = get_or_404(StanceRecord, stance_id, "stance record")
+        pairs = {(record.actor_id, record.issue_id)} if has_webhooks(db.session) else set()
+        before = latest_stances(db.session, pairs)
         record.review_label = data["label"]
         record.effective_label = data["label"]
         record.reviewer = data["reviewer"]
         record.review_note = data.get("note")
         record.reviewed_at = utcnow()
+        deliveries = record_events(db.session, before, pairs, "review") if pairs else []
         db.session.commit()
+        send_deliveries(deliveries)
         return json_response(payload_or_404(stance_id))

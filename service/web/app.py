@@ -25,6 +25,7 @@ from service.api import (
     network,
     stances,
     timeline,
+    webhooks,
 )
 from service.config import load_settings
 from service.dashboard import blp as dashboard_blp
@@ -71,7 +72,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     install_request_ids(app)
     for module in (issues, actors, articles, stances, timeline, health):
         api.register_blueprint(module.blp)
-    for module in (compare, network, changes, export, metrics):
+    for module in (compare, network, changes, export, metrics, webhooks):
         api.register_blueprint(module.blp)
     app.register_blueprint(dashboard_blp)
     if cache is not None:

@@ -27,7 +27,20 @@ SCOPES = ("read", "write", "review", "admin")
 PUBLIC_ENDPOINTS = frozenset({"health.Health", "health.Ready", "api-docs.openapi_json", "static"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Endpoints whose scope is not the default of their method (safe: read, else write).
-SCOPE_OVERRIDES = {("PATCH", "stances.StanceById"): "review"}
+SCOPE_OVERRIDES = {
+    ("PATCH", "stances.StanceById"): "review",
+    # Webhooks send data to any URL and hold secrets: admin only, reads included.
+    **{
+        (method, f"webhooks.{view}"): "admin"
+        for method, view in (
+            ("GET", "Webhooks"),
+            ("POST", "Webhooks"),
+            ("GET", "WebhookById"),
+            ("DELETE", "WebhookById"),
+            ("GET", "WebhookDeliveries"),
+        )
+    },
+}
 KEY_PREFIX = "st_"
 API_PREFIX = "/api/"
 

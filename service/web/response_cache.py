@@ -36,7 +36,7 @@ from service.store.db import db
 
 API_PREFIX = "/api/v1/"
 # Blueprints whose answers never come from the cache (liveness, docs, streamed exports).
-UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard", "metrics"})
+UNCACHED_BLUEPRINTS = frozenset({"health", "api-docs", "export", "dashboard", "metrics", "webhooks"})
 ARTICLE_BLUEPRINTS = frozenset({"articles"})
 _RECOMPUTED_HEADERS = frozenset({"Content-Length", "X-Cache"})
 GENERATIONS_SQL = "SELECT stances, articles, article_changes FROM data_generation WHERE id = 1"

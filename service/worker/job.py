@@ -25,6 +25,7 @@ from service.store.orm import (
 )
 from service.store.results import issue_specs, store_result
 from service.store.speakers import document_of
+from service.store.webhooks import has_webhooks, latest_stances, record_events, touched_pairs
 from service.worker.heartbeat import Heartbeat
 from service.worker.metrics import record_outcome
 
@@ -42,7 +43,7 @@ def use_app_factory(factory: Callable[[], Flask]) -> None:
         _state["app_factory"] = factory
 
 
-def _app() -> Flask:
+def worker_app() -> Flask:
     """The current app (immediate mode, tests) or the worker's own app."""
     from flask import current_app, has_app_context
 
@@ -65,7 +66,7 @@ def _runtime() -> Any:
     memory for the worker's lifetime."""
     from service.worker.runtime import AnalysisRuntime, classifier_config
 
-    settings = _app().config["SETTINGS"]
+    settings = worker_app().config["SETTINGS"]
     key = ("runtime", classifier_config(settings))
     with _lock:
         if key not in _state:
@@ -80,7 +81,7 @@ def warm_up(poll_seconds: float = 2.0) -> None:
     from service.store.db import db
     from service.store.migrate import schema_is_current
 
-    with _app().app_context():
+    with worker_app().app_context():
         waited = False
         while not schema_is_current(db.engine):
             if not waited:
@@ -90,7 +91,7 @@ def warm_up(poll_seconds: float = 2.0) -> None:
         if waited:
             log.info("database schema ready")
     runtime = _runtime()
-    with _app().app_context():
+    with worker_app().app_context():
         runtime.ensure_default_actors(db.session)
         runtime.actor_index(db.session)
 
@@ -100,19 +101,19 @@ def schema_ready() -> bool:
     from service.store.db import db
     from service.store.migrate import schema_is_current
 
-    with _app().app_context():
+    with worker_app().app_context():
         return schema_is_current(db.engine)
 
 
 def stale_after() -> timedelta:
     """A "processing" article whose heartbeat stopped this long ago was
     abandoned by a dead worker (STANCE_STALE_AFTER_SECONDS)."""
-    return timedelta(seconds=_app().config["SETTINGS"].stale_after_seconds)
+    return timedelta(seconds=worker_app().config["SETTINGS"].stale_after_seconds)
 
 
 def retry_delay(attempt: int) -> float:
     """Seconds before retry number `attempt` (1, 2, ...): exponential backoff."""
-    settings = _app().config["SETTINGS"]
+    settings = worker_app().config["SETTINGS"]
     return float(settings.job_retry_delay * settings.job_retry_backoff ** max(0, attempt - 1))
 
 
@@ -174,22 +175,29 @@ def _mark(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _store(session: Session, article_id: int, attempt: int, result: AnalysisResult, delay: float) -> None:
-    """One transaction: the article marked done and the run with its records."""
+def _store(
+    session: Session, article_id: int, attempt: int, result: AnalysisResult, delay: float
+) -> list[int]:
+    """One transaction: the article marked done, the run with its records and
+    the webhook deliveries of the stance changes it makes; their ids."""
     if not _mark(session, article_id, attempt, ArticleStatus.done.value, None, result.language):
         session.rollback()
         log.warning("article %s: claim %s was taken over; result dropped", article_id, attempt)
-        return
+        return []
     article = session.get(Article, article_id)
     assert article is not None
+    pairs = touched_pairs(session, article_id, result) if has_webhooks(session) else set()
+    before = latest_stances(session, pairs)
     store_result(session, article, result)
     session.flush()
+    deliveries = record_events(session, before, pairs, "analysis") if pairs else []
     if delay > 0:  # test-only fault injection: a window for killing the worker mid-commit
         time.sleep(delay)
     session.commit()
+    return deliveries
 
 
-def run_analysis_job(article_id: int) -> None:
+def run_analysis_job(article_id: int) -> list[int]:
     """Claim, analyse and store one article, and with it up to
     STANCE_WORKER_BATCH - 1 others waiting in the queue (one model call for
     all; each stored in its own transaction). An empty queue adds no wait, and
@@ -200,13 +208,13 @@ def run_analysis_job(article_id: int) -> None:
     """
     from service.store.db import db
 
-    app = _app()
+    app = worker_app()
     settings = app.config["SETTINGS"]
     with app.app_context():
         session = db.session
         attempt = claim(session, article_id)
         if attempt is None:
-            return
+            return []
         extra = 0 if _inline() else settings.worker_batch - 1
         claims = [(article_id, attempt), *_claim_waiting(session, article_id, extra)]
         articles = [session.get(Article, claimed) for claimed, _ in claims]
@@ -225,13 +233,17 @@ def run_analysis_job(article_id: int) -> None:
             except Exception as exc:  # noqa: BLE001 - the shared model call failed: each article records it
                 results = [exc] * len(claims)
             retry = None
+            deliveries: list[int] = []
             for (claimed, claimed_attempt), result in zip(claims, results, strict=True):
                 with structlog.contextvars.bound_contextvars(article_id=claimed, attempt=claimed_attempt):
-                    outcome = _finish(session, claimed, claimed_attempt, result, settings, len(claims))
+                    outcome = _finish(
+                        session, claimed, claimed_attempt, result, settings, len(claims), deliveries
+                    )
                 if claimed == article_id:
                     retry = outcome
     if retry is not None:
-        raise retry
+        raise retry  # deliveries stay pending: the minute sweep sends them
+    return deliveries
 
 
 def _inline() -> bool:
@@ -262,13 +274,17 @@ def _finish(
     result: AnalysisResult | Exception,
     settings: Any,
     batch_size: int = 1,
+    deliveries: list[int] | None = None,
 ) -> RetryTask | None:
-    """Store a result, or record the failure; the RetryTask to raise when a retry is due."""
+    """Store a result (its webhook deliveries added to `deliveries`), or record
+    the failure; the RetryTask to raise when a retry is due."""
     from service.pipeline.language import UnsupportedLanguage
 
     if not isinstance(result, Exception):
         try:
-            _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
+            stored = _store(session, article_id, attempt, result, settings.fault_commit_delay_seconds)
+            if deliveries is not None:
+                deliveries.extend(stored)
             record_outcome("done", result.timings)
             events.info(
                 "article analysed",
@@ -303,7 +319,7 @@ def stale_article_ids(min_age_seconds: int = 60) -> list[int]:
     stopped heartbeat: the work a dead worker or a lost enqueue left behind."""
     from service.store.db import db
 
-    app = _app()
+    app = worker_app()
     with app.app_context():
         now = utcnow()
         ids = db.session.scalars(
@@ -318,6 +334,22 @@ def stale_article_ids(min_age_seconds: int = 60) -> list[int]:
                         Article.updated_at < now - stale_after(),
                     ),
                 )
+            )
+        ).all()
+        db.session.rollback()
+    return list(ids)
+
+
+def pending_delivery_ids(min_age_seconds: int = 60) -> list[int]:
+    """Webhook deliveries written but never sent (their job was lost)."""
+    from service.store.db import db
+    from service.store.orm import WebhookDelivery
+
+    with worker_app().app_context():
+        ids = db.session.scalars(
+            sa.select(WebhookDelivery.id).where(
+                WebhookDelivery.status == "pending",
+                WebhookDelivery.created_at < utcnow() - timedelta(seconds=min_age_seconds),
             )
         ).all()
         db.session.rollback()

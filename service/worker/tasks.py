@@ -25,15 +25,28 @@ def analyse_article(article_id: int) -> None:
     """Analyse one article and store its stance records in one transaction."""
     from service.worker.job import run_analysis_job
 
-    run_analysis_job(article_id)
+    for delivery_id in run_analysis_job(article_id):
+        deliver_webhook(delivery_id)
+
+
+@huey.task()
+def deliver_webhook(delivery_id: int) -> None:
+    """Send one webhook delivery (retries itself with backoff, see service/worker/webhooks.py)."""
+    from service.worker.webhooks import deliver
+
+    deliver(delivery_id)
 
 
 @huey.periodic_task(crontab(minute="*"))
 def requeue_stale_articles() -> int:
     """Re-queue articles left queued or half-processed (a killed worker)."""
-    from service.worker.job import schema_ready
+    from service.worker.job import pending_delivery_ids, schema_ready
 
-    return requeue_stale() if schema_ready() else 0
+    if not schema_ready():
+        return 0
+    for delivery_id in pending_delivery_ids():
+        deliver_webhook(delivery_id)
+    return requeue_stale()
 
 
 def requeue_stale(min_age_seconds: int = 60) -> int:
@@ -56,3 +69,13 @@ def load_models() -> None:
 
     warm_up()
     requeue_stale(min_age_seconds=0)
+
+
+def send_deliveries(ids: list[int]) -> None:
+    """Queue the sending of webhook deliveries written by a web request (a queue
+    outage leaves them pending for the minute sweep)."""
+    for delivery_id in ids:
+        try:
+            deliver_webhook(delivery_id)
+        except Exception:  # noqa: BLE001 - a queue outage must not fail the request
+            return
