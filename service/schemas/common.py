@@ -23,13 +23,28 @@ class DateOrDateTime(fields.Field):
 
     default_error_messages = {"invalid": "Not a valid ISO 8601 date or date-time."}
 
+    def __init__(self, **kwargs: Any) -> None:
+        # Documented in the OpenAPI document (a custom field is otherwise "anything").
+        kinds: list[dict[str, str]] = [
+            {"type": "string", "format": "date"},
+            {"type": "string", "format": "date-time"},
+        ]
+        if kwargs.get("allow_none"):
+            kinds.append({"type": "null"})
+        metadata = {
+            "anyOf": kinds,
+            "example": "2013-05-07",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         if value is None:
             return None
         return value.isoformat()
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
-        if not isinstance(value, str) or len(value) > 40:
+        if not isinstance(value, str) or len(value) > 64:
             raise self.make_error("invalid")
         try:
             if len(value) == 10:
