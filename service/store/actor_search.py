@@ -21,15 +21,25 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _padded() -> sa.ColumnElement[str]:
+    return sa.literal("\x1f") + Actor.search_text + sa.literal("\x1f")
+
+
+def named(name: str) -> sa.ColumnElement[bool]:
+    """Actors whose name or one alias is `name` exactly (case and spacing aside)."""
+    low = like_escape(" ".join(name.lower().split()))
+    return _padded().like(f"%\x1f{low}\x1f%", escape="\\")
+
+
 def search_ranks(q: str) -> tuple[sa.ColumnElement[int], sa.ColumnElement[int]]:
     """(match rank, kind rank) SQL expressions for query `q`; match rank
     NO_MATCH means the actor does not contain `q` at all."""
     low = like_escape(" ".join(q.lower().split()))
-    padded = sa.literal("\x1f") + Actor.search_text + sa.literal("\x1f")
+    padded = _padded()
     name = sa.func.lower(Actor.name)
     match_rank = sa.case(
         (name == q.lower().strip(), 0),
-        (padded.like(f"%\x1f{low}\x1f%", escape="\\"), 1),
+        (named(q), 1),
         (name.like(f"{low}%", escape="\\"), 2),
         (padded.like(f"%\x1f{low}%", escape="\\"), 3),
         (Actor.search_text.like(f"%{low}%", escape="\\"), 4),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from service.pipeline.speakers import role_category
 from service.pipeline.types import Document, Speaker
-from service.store.actor_search import like_escape
+from service.store.actor_search import named
 from service.store.actors import search_text, user_key
 from service.store.orm import Actor, Affiliation, Article
 
@@ -128,11 +128,7 @@ def _actor(
 
 
 def _by_name(session: Session, name: str) -> list[Actor]:
-    low = like_escape(name.lower())
-    padded = sa.literal("\x1f") + Actor.search_text + sa.literal("\x1f")
-    return list(
-        session.scalars(sa.select(Actor).where(padded.like(f"%\x1f{low}\x1f%", escape="\\")).limit(20))
-    )
+    return list(session.scalars(sa.select(Actor).where(named(name)).limit(20)))
 
 
 def _affiliate(session: Session, person: Actor, org: Actor, role: str | None, day: date | None) -> None:

@@ -39,7 +39,13 @@ def touched_pairs(session: Session, article_id: int, result: AnalysisResult) -> 
         .tuples()
         .all()
     )
-    issue_ids = dict(session.execute(sa.select(Issue.slug, Issue.id)).tuples().all())
+    issue_ids = dict(
+        session.execute(
+            sa.select(Issue.slug, Issue.id).where(Issue.slug.in_({s.issue_key for s in result.stances}))
+        )
+        .tuples()
+        .all()
+    )
     pairs = {
         (actor_ids[s.actor_key], issue_ids[s.issue_key])
         for s in result.stances

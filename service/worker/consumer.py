@@ -7,6 +7,7 @@ works too.
 
 from __future__ import annotations
 
+from service.config import load_settings
 from service.web.app import create_app
 from service.web.logs import configure_logging
 from service.worker.job import use_app_factory
@@ -21,7 +22,7 @@ use_app_factory(create_app)
 def run_consumer(workers: int | None) -> None:
     """Run the consumer until interrupted: `workers` processes (threads when
     one), STANCE_WORKER_THREADS by default."""
-    settings = create_app().config["SETTINGS"]
+    settings = load_settings()  # the jobs build their own app (use_app_factory); this one only reads settings
     configure_logging(settings.log_json)  # the worker's own lines (INFO and up) next to huey's
     serve_metrics(settings.worker_metrics_port)
     count = workers or settings.worker_threads

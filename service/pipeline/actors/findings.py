@@ -3,7 +3,6 @@ sentence, new actors and text-stated affiliations, in one pass."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +17,7 @@ from service.pipeline.actors.matching import (
     resolve_hits,
     with_article,
 )
-from service.pipeline.actors.ner import ner_hits, surname_hits
+from service.pipeline.actors.ner import ner_hits, new_actor, surname_hits
 from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import TextAffiliation, text_affiliations
 from service.pipeline.segment import sentence_at
@@ -130,12 +129,8 @@ def _speakers(
 
 def _actor_key(name: str, kind: ActorKind, index: ActorIndex, new: dict[str, NewActor]) -> str:
     """The catalogued actor called `name`, else a new one (as NER would add it)."""
-    known = index.phrases.get(name) or index.folded.get(name.casefold())
-    if known:
-        return known[0]
-    key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
-    new.setdefault(key, NewActor(key=key, name=name, kind=kind))
-    return key
+    known = index.lookup(name)
+    return known[0] if known else new_actor(new, name, kind)
 
 
 def _merged(holders: Sequence[Holder], spoken: Sequence[Holder]) -> list[Holder]:

@@ -3,13 +3,13 @@ quotes, reported speech, pronouns resolved to a person, outlets dropped."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from service.pipeline import speech
 from service.pipeline.actors.index import ActorIndex
+from service.pipeline.actors.ner import new_actor
 from service.pipeline.holder_rules import is_news_outlet, states_editorial_position
 from service.pipeline.turns import Turn
 from service.pipeline.types import Holder, Mention, NewActor, Sentence
@@ -35,11 +35,10 @@ def speaker_resolver(
             key = inside[0].actor_key if inside else None
         if key is None:
             same = [m for m in mentions if m.surface == turn.speaker and m.via != "pronoun"]
-            found = index.phrases.get(turn.speaker) or index.folded.get(turn.speaker.casefold())
+            found = index.lookup(turn.speaker)
             key = same[0].actor_key if same else (found[0] if found else None)
         if key is None and " " in turn.speaker:
-            key = "ner:" + " ".join(re.findall(r"\w+", turn.speaker.lower()))
-            new.setdefault(key, NewActor(key=key, name=turn.speaker, kind="person"))
+            key = new_actor(new, turn.speaker, "person")
         if key is not None:
             known[turn.speaker] = key
         return key

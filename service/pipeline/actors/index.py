@@ -84,6 +84,10 @@ class ActorIndex:
     def spec(self, key: str) -> ActorSpec | None:
         return self.specs.get(key)
 
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """The actors called `name` exactly (case aside where the alias allows it)."""
+        return self.phrases.get(name) or self.folded.get(name.casefold()) or ()
+
 
 def _is_case_sensitive(alias: str, tokens: int) -> bool:
     # Short or single-word aliases ("US", "Will", "Chad") are ambiguous in lower case.

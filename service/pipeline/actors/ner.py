@@ -25,6 +25,13 @@ def _clean_entity(text: str) -> str:
     return _HONORIFICS.sub("", text).strip(" .,")
 
 
+def new_actor(new: dict[str, NewActor], name: str, kind: ActorKind) -> str:
+    """The key of an actor the catalogue lacks ("ner:<words>"), added to `new` once."""
+    key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
+    new.setdefault(key, NewActor(key=key, name=name, kind=kind))
+    return key
+
+
 def ner_hits(
     text: str,
     doc: Any,
@@ -62,7 +69,7 @@ def ner_hits(
             # spaCy often tags a lone surname as ORG; the full name came earlier.
             out.append(Hit(start, end, (surnames[name],), "alias", surnames[name]))
             continue
-        known = index.phrases.get(name) or index.folded.get(name.casefold())
+        known = index.lookup(name)
         if known:
             out.append(Hit(start, end, known, "ner"))
             continue
@@ -70,8 +77,7 @@ def ner_hits(
             continue  # a lone surname: resolved later against full names
         if kind == "country" and not speech.is_subject(doc, start, end):
             continue  # an unknown place that does nothing is not an actor
-        key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
-        new.setdefault(key, NewActor(key=key, name=name, kind=kind))
+        key = new_actor(new, name, kind)
         out.append(Hit(start, end, (key,), "ner", key))
         if kind == "person":
             surnames.setdefault(name.split()[-1], key)
