@@ -16,6 +16,10 @@ def _default_data_dir() -> Path:
     return Path(os.environ.get("STANCE_DATA_DIR", str(REPO_ROOT / "instance")))
 
 
+# The batch size the OpenAPI document states (an operator may lower it: 413 beyond).
+DEFAULT_MAX_BATCH_ITEMS = 500
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every knob of the service; each field reads STANCE_<FIELD NAME UPPER>."""
@@ -25,7 +29,7 @@ class Settings:
     queue_url: str = ""
     max_article_chars: int = 500_000
     max_body_bytes: int = 20 * 1024 * 1024
-    max_batch_items: int = 500
+    max_batch_items: int = DEFAULT_MAX_BATCH_ITEMS
     max_wait_seconds: float = 120.0
     page_size: int = 50
     max_page_size: int = 500

@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 
 from service.api.lookup import get_or_404
 from service.api.submission import Submitted, accept, submit
+from service.config import DEFAULT_MAX_BATCH_ITEMS
 from service.schemas.articles import (
     ArticleIn,
     ArticleOut,
@@ -137,7 +138,12 @@ class ArticleBatch(MethodView):
             "required": True,
             "content": {
                 "application/json": {
-                    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}}
+                    "schema": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/ArticleIn"},
+                        "maxItems": DEFAULT_MAX_BATCH_ITEMS,
+                        "description": "At most STANCE_MAX_BATCH_ITEMS articles (default 500; 413 beyond)",
+                    }
                 },
                 "application/x-ndjson": {"schema": {"type": "string"}},
             },

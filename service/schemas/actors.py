@@ -24,7 +24,9 @@ class AffiliationIn(Flexible):
     )
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
     valid_from = fields.Date(allow_none=True)
-    valid_to = fields.Date(allow_none=True)
+    valid_to = fields.Date(
+        allow_none=True, metadata={"description": "On or after valid_from (422 otherwise)"}
+    )
 
     @ma.validates_schema
     def _dates_in_order(self, data: dict[str, object], **_: object) -> None:
@@ -51,7 +53,9 @@ class AffiliationOut(ma.Schema):
     parent = fields.Nested(ActorRef)
     role = fields.String()
     valid_from = fields.Date(allow_none=True)
-    valid_to = fields.Date(allow_none=True)
+    valid_to = fields.Date(
+        allow_none=True, metadata={"description": "On or after valid_from (422 otherwise)"}
+    )
 
 
 class ActorOut(ma.Schema):

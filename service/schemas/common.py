@@ -8,6 +8,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from service.web.keyset import CURSOR_PATTERN
+
 LABEL_CHOICES = ("support", "oppose", "neutral")
 
 
@@ -57,6 +59,24 @@ class DateOrDateTime(fields.Field):
         return parsed
 
 
+# An absolute http(s) URL. The pattern is both the check and what the OpenAPI
+# document states, so a client (or schemathesis) can tell valid from invalid.
+# Explicit ranges, no \s or \S: those differ between Python and ECMA regexes.
+HTTP_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]*)?$"
+
+
+def http_url(**kwargs: Any) -> fields.String:
+    """A string field holding an absolute http(s) URL of at most 2,048 characters."""
+    return fields.String(
+        validate=[
+            validate.Length(max=2048),
+            validate.Regexp(HTTP_URL_PATTERN, error="Not a valid http(s) URL."),
+        ],
+        metadata={"pattern": HTTP_URL_PATTERN, **kwargs.pop("metadata", {})},
+        **kwargs,
+    )
+
+
 # Ids and counts are stored as 64-bit integers; a larger number is a 422, never a database error.
 MAX_INT = 2**63 - 1
 ID_RANGE = validate.Range(min=1, max=MAX_INT)
@@ -73,7 +93,14 @@ class IssueRef(ma.Schema):
 
 
 class PageQuery(Flexible):
-    cursor = fields.String(validate=validate.Length(max=200))
+    # The pattern is checked with the rest of the cursor (web/keyset.py): any bad cursor is one 400.
+    cursor = fields.String(
+        validate=validate.Length(max=200),
+        metadata={
+            "pattern": CURSOR_PATTERN,
+            "description": "The next_cursor of the previous page (any other value: 400)",
+        },
+    )
     limit = fields.Integer(validate=validate.Range(min=1, max=500))
 
 

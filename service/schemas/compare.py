@@ -18,7 +18,7 @@ class CompareQuery(Flexible):
         fields.Integer(validate=ID_RANGE),
         required=True,
         validate=validate.Length(min=2, max=MAX_COMPARED),
-        metadata={"description": "Comma-separated actor ids, 2 to 12"},
+        metadata={"description": "Comma-separated actor ids, 2 to 12, each once", "uniqueItems": True},
     )
     issue = fields.Integer(required=True, validate=ID_RANGE)
     interval = fields.String(load_default="month", validate=validate.OneOf(INTERVALS))

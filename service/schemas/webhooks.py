@@ -5,13 +5,11 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.common import ID_RANGE, Flexible, PageQuery
+from service.schemas.common import ID_RANGE, Flexible, PageQuery, http_url
 
 
 class WebhookIn(Flexible):
-    url = fields.Url(
-        required=True, schemes={"http", "https"}, require_tld=False, validate=validate.Length(max=2048)
-    )
+    url = http_url(required=True)
     secret = fields.String(
         required=True,
         validate=validate.Length(min=16, max=200),

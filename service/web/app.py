@@ -36,7 +36,9 @@ from service.web.hit_path import CachedHitLayer
 from service.web.logs import install_request_ids
 from service.web.metrics import install_metrics
 from service.web.protection import protect
+from service.web.request_limits import RequestLimits
 from service.web.response_cache import install_response_cache
+from service.web.spec_plugin import ConstraintsPlugin
 
 OPENAPI_SETTINGS = {
     "API_TITLE": "stance-tracker",
@@ -64,7 +66,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         ping_idle_connections(db.engine, settings.db_idle_ping_seconds)
     CORS(app, origins=settings.cors_origins or [], resources={r"/api/*": {}})
 
-    api = ProblemApi(app)
+    api = ProblemApi(app, spec_kwargs={"marshmallow_plugin": ConstraintsPlugin()})
     limiter = protect(app, api)  # API keys, rate limits, Idempotency-Key; before any blueprint (docs)
     cache = install_response_cache(app, settings.response_cache_mb)  # after the guards, before the ETag hook
     install_etags(app, api)  # before any blueprint, so every GET is documented
@@ -77,6 +79,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(dashboard_blp)
     if cache is not None:
         app.wsgi_app = CachedHitLayer(app, cache, limiter)  # type: ignore[method-assign]
+    app.wsgi_app = RequestLimits(app.wsgi_app)  # type: ignore[method-assign]
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Any:

@@ -8,6 +8,11 @@ threads = int(os.environ.get("STANCE_WEB_THREADS", "4"))
 worker_class = "gthread"
 timeout = 130  # ?wait= may block up to STANCE_MAX_WAIT_SECONDS (120 s)
 accesslog = "-"
+# Long request lines and headers reach the app, which refuses them as
+# problem+json at 8,190 bytes (service/web/request_limits.py); gunicorn's own
+# plain answers are left for lines over 1 MiB and header fields over 64 KiB.
+limit_request_line = 0
+limit_request_field_size = 65536
 
 
 def child_exit(server: object, worker: object) -> None:

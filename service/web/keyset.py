@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
@@ -12,6 +13,9 @@ from typing import Any, TypeVar
 from flask_smorest import abort
 
 T = TypeVar("T")
+
+# Unpadded base64url: what encode_cursor makes (stated in the OpenAPI document).
+CURSOR_PATTERN = "^[A-Za-z0-9_-]*$"
 
 
 def encode_cursor(*key: Any) -> str:
@@ -22,6 +26,8 @@ def encode_cursor(*key: Any) -> str:
 def decode_cursor(cursor: str, shape: tuple[type, ...]) -> tuple[Any, ...]:
     """Decode a cursor made by encode_cursor; a bad cursor is the client's 400."""
     try:
+        if not re.fullmatch(CURSOR_PATTERN, cursor):
+            raise ValueError("not base64url")
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         parts = json.loads(raw)
         if not isinstance(parts, list) or len(parts) != len(shape):

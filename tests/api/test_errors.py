@@ -66,6 +66,23 @@ PROBLEM = "application/problem+json"
         ("post", "/api/v1/articles", {"json": {"text": "x", "speakers": [{"actor_id": 2**63}]}}, 422),
         ("get", f"/api/v1/actors/{2**70}", {}, 404),
         ("get", f"/api/v1/articles/{2**66}", {}, 404),
+        # What the OpenAPI document states is what is enforced (schemathesis checks both ways).
+        ("get", "/api/v1/stances?cursor=WyJhIl0!", {}, 400),
+        ("post", "/api/v1/articles", {"json": {"text": "x", "url": ""}}, 422),
+        ("post", "/api/v1/articles", {"json": {"text": "x", "url": "HTTP://bad host/"}}, 422),
+        (
+            "post",
+            "/api/v1/articles",
+            {"json": {"text": "x", "speakers": [{"actor_id": 1, "name": "A"}]}},
+            422,
+        ),
+        ("get", "/api/v1/compare?actors=1,1&issue=1", {}, 422),
+        # A JSON body the operation requires: absent is 422, another media type 415 (not a no-op 200).
+        ("patch", "/api/v1/issues/5", {}, 422),
+        ("patch", "/api/v1/actors/5", {"data": "name=x", "content_type": "text/plain"}, 415),
+        # Over-long request lines and headers: problem+json from the app, not gunicorn's HTML.
+        ("get", "/api/v1/actors?q=" + "a" * 9000, {}, 414),
+        ("get", "/api/v1/actors", {"headers": {"X-Padding": "a" * 9000}}, 431),
     ],
 )
 def test_bad_requests_get_problem_json_and_store_nothing(
