@@ -142,7 +142,7 @@ _COMMON = frozenset(
     "section page appendix summary background introduction conclusion conclusions recommendations "
     "testimony statement question questions answer thanks chairman madam mister sir members committee "
     "ranking member subcommittee chair chairwoman states nations countries agencies "
-    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
+    "news today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday "
     # Generic body words: a lone "Court" or "State" names no particular actor.
     "court state government education ministry parliament police army council party city church "
     "office department agency commission board union university school hospital president minister".split()
@@ -197,6 +197,6 @@ def is_junk_entity(text: str) -> bool:
         return True
     if sum(ch.isdigit() for ch in clean) > len(clean) // 3:
         return True
-    if len(words) == 1 and clean.islower():
+    if clean.islower():  # "vehicle miles": common nouns, however many
         return True
     return clean.casefold() in _COMMON

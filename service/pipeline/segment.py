@@ -50,6 +50,11 @@ _BARE_URL = re.compile(r"<?https?://\S+>?|www\.\S+")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _BOLD_CREDIT = re.compile(r"(?:\*\*|__)[^*_\n]{2,60}(?:\*\*|__)\s*$")
+# A caption that ends with its credit after the last sentence: "... off the
+# German coast. Dev Wire / Jana Falk", "... in Moscow. REUTERS/Maxim Shemetov".
+_TRAILING_CREDIT = re.compile(
+    r"[.!?\"\u201d]\s+(?:[A-Z][\w&.'-]*\s){0,3}[A-Z][\w&.'-]*\s?/\s?[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}$"
+)
 _PHOTO_CREDIT = re.compile(
     r"(?:^(?:photo|image|picture|caption)s?\s*[:|-])|(?:\((?:photo|image|picture)[^()]{0,60}\)\s*$)"
     r"|(?:\b(?:photo|image)\s*(?:credit)?\s*:\s*[^.]{2,60}$)|(?:\b[A-Z]{3,}/[A-Z][\w .-]{2,40}$)",
@@ -76,7 +81,7 @@ _DATE_LINE = re.compile(
 )
 # "MOSCOW (Reuters) - ", "WASHINGTON, May 7 (AP) — ", "BEIRUT, Lebanon — ".
 _DATELINE_PREFIX = re.compile(
-    r"^(?P<dl>[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
+    r"^(?P<dl>[A-Z][A-Z.'\u2019/-]{2,}(?: [A-Z][A-Z.'\u2019/-]+)*"
     r"(?:, [A-Z][A-Za-z.'\u2019]+(?: [A-Z][A-Za-z.'\u2019]+)?)?"
     rf"(?:,? (?i:{_MONTH}) \d{{1,2}})?"
     r"(?: ?\([^()\n]{2,40}\))?"
@@ -242,7 +247,7 @@ def _classify(blocks: list[_Block], text: str) -> list[_Block]:
         if _BOLD_CREDIT.search(raw) and len(words) <= 80 and not raw.lstrip().startswith(("**", "__")):
             block.kind = "caption"
             continue
-        if _PHOTO_CREDIT.search(clean) and len(words) <= 60:
+        if (_PHOTO_CREDIT.search(clean) or _TRAILING_CREDIT.search(clean)) and len(words) <= 60:
             block.kind = "caption"
             continue
         if i < 8 and _BYLINE.match(clean) and len(words) <= 12 and not _ends_sentence(clean.rstrip(".")):

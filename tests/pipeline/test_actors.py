@@ -230,6 +230,18 @@ def test_junk_and_glued_ner_spans_are_cut(index: ActorIndex, nlp: Any) -> None:
     assert "Barack Obama" in holder_names(found, index)
 
 
+def test_common_nouns_tagged_as_entities_are_no_actors(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Homeopathy is a form of alternative medicine, Maria Cortland said. "
+        "Despite an increase in vehicle miles driven, ozone has declined, critics of homeopathy say. "
+        "Officials told BBC News that every claim will be assessed."
+    )
+    found = run(text, index, nlp)
+    new = {a.name for a in found.new_actors}
+    assert not new & {"Homeopathy", "vehicle miles", "News"}
+    assert "Maria Cortland" in new
+
+
 def test_laws_and_committee_titles_are_no_actors(index: ActorIndex, nlp: Any) -> None:
     text = (
         "The Energy Producer Certainty Act would repeal the rule, and the Ranking Member said States "

@@ -50,12 +50,24 @@ def test_dateline_split_off() -> None:
         "WASHINGTON, May 7 (AP) — The U.S. said it backs talks.",
         "BEIRUT, Lebanon — Fighting raged on.",
         "UNITED NATIONS (Reuters) -- Envoys met.",
+        "BERLIN/WASHINGTON (Dev Wire) — The two governments struck a deal.",
     ],
 )
 def test_dateline_variants(text: str) -> None:
     first, second = segment(text)[:2]
     assert first.kind == "dateline" and second.kind == "body"
     assert second.text[0].isupper()
+
+
+def test_a_caption_ending_in_its_credit_is_a_caption() -> None:
+    text = (
+        "Pipeline deal struck\n\n"
+        "A vessel lays pipe off the German coast. Dev Wire / Jana Falk\n\n"
+        "Germany backs the pipeline. Poland / Ukraine talks were cancelled, officials said."
+    )
+    kinds = [(s.kind, s.text[:12]) for s in segment(text)]
+    assert ("caption", "A vessel lay") in kinds
+    assert [k for k, t in kinds if t.startswith(("Germany", "Poland"))] == ["body", "body"]
 
 
 def test_no_dateline_in_running_text() -> None:

@@ -25,6 +25,15 @@ def _clean_entity(text: str) -> str:
     return _HONORIFICS.sub("", text).strip(" .,")
 
 
+def _common_noun(ent: Any, name: str, text: str) -> bool:
+    """A span the catalogue lacks that names no one: no proper noun in it
+    ("vehicle miles" tagged PERSON), or one capitalised word that the same
+    text also uses in lower case ("Homeopathy is ...", "... of homeopathy")."""
+    if not name.isupper() and not any(token.pos_ == "PROPN" for token in ent):
+        return True
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
 def new_actor(new: dict[str, NewActor], name: str, kind: ActorKind) -> str:
     """The key of an actor the catalogue lacks ("ner:<words>"), added to `new` once."""
     key = "ner:" + " ".join(re.findall(r"\w+", name.lower()))
@@ -75,6 +84,8 @@ def ner_hits(
             continue
         if kind == "person" and " " not in name:
             continue  # a lone surname: resolved later against full names
+        if _common_noun(ent, name, text):
+            continue
         if kind == "country" and not speech.is_subject(doc, start, end):
             continue  # an unknown place that does nothing is not an actor
         key = new_actor(new, name, kind)
