@@ -115,6 +115,8 @@ class SentenceEncoder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         size = max(1, self.config.batch_size)
+        if self._onnx is not None:  # int8: one text per call, batch-independent (onnx_runtime.py)
+            size = onnx_runtime.BATCH_INDEPENDENT_SIZE
         with self._lock, torch.inference_mode():
             for at in range(0, len(order), size):
                 idx = order[at : at + size]

@@ -37,7 +37,9 @@ class PairScorer:
     ) -> None:
         self.model = model
         self.tokenizer = tokenizer
-        self.batch_size = max(1, batch_size)
+        # A model may cap the batch: int8 ONNX scores one pair per call, so that a
+        # pair's answer does not depend on its batch-mates (onnx_runtime.py).
+        self.batch_size = max(1, min(batch_size, int(getattr(model, "max_batch", batch_size))))
         self.max_length = max_length
         self.cache_size = cache_size
         self._cache: OrderedDict[Pair, tuple[float, ...]] = OrderedDict()

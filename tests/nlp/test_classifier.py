@@ -211,6 +211,24 @@ def test_parallel_streams_score_like_one_stream(tmp_path: Path) -> None:
         assert left == pytest.approx(right, abs=1e-6)
 
 
+def test_an_int8_answer_does_not_depend_on_the_other_pairs(tmp_path: Path) -> None:
+    """Dynamic int8 quantisation scales a whole call's activations together, so
+    the service scores one pair per call: a pair gets the same answer alone,
+    among others, and when its article is re-analysed beside different ones."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from service.nlp import onnx_runtime
+
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    onnx_path = onnx_runtime.export_int8(folder)
+    (folder / "model_info.json").write_text(json.dumps({"onnx_sha256": sha256_file(onnx_path)}))
+    classifier = load_classifier(ClassifierConfig(path=str(folder), batch_size=8, cache_size=0))
+    loud = ClassifierInput("Russia", "arming the rebels", "WAR! " * 40, "Russia", "")
+    alone = [classifier.classify([item])[0] for item in ITEMS]
+    together = classifier.classify([loud, *ITEMS, loud])[1:-1]
+    assert together == alone
+
+
 def test_the_issue_framing_reaches_the_classifier(stance_dir: Path) -> None:
     """Polarity follows the issue's description: the same evidence under two framings
     is two different inputs (the model reads what support and oppose mean)."""

@@ -83,3 +83,10 @@ def test_a_corrupted_export_is_refused(tiny_encoder: Path, export: Path, tmp_pat
 
     with pytest.raises(ModelLoadError, match="checksum mismatch"):
         _encoder(tiny_encoder, str(broken))
+
+
+def test_an_int8_embedding_does_not_depend_on_the_other_texts(tiny_encoder: Path, export: Path) -> None:
+    fast = _encoder(tiny_encoder, str(export))
+    alone = np.stack([fast.encode([text])[0] for text in TEXTS])
+    among_others = fast.encode(["Loud filler " * 30, *TEXTS])[1:]
+    np.testing.assert_array_equal(among_others, alone)
