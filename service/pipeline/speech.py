@@ -254,9 +254,33 @@ def _before_its_verb(doc: Any, after: int) -> bool:
     return False
 
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})  # NORP ("Democrats who") can be people
+
+
+def _acts_in_relative_clause(token: Any) -> bool:
+    """Whether a relative clause on `token` makes it act ("Russia, which opposes
+    the plan"). Not when the clause is passive ("Iran, which are covered [by
+    the ban]") or its "who" cannot be a place ("hopefuls from Syria and Yemen
+    who applied": the parser hangs the clause on the nearest noun)."""
+    for clause in token.children:
+        if clause.dep_ != "relcl":
+            continue
+        relative = [c for c in clause.children if c.lower_ in ("who", "which", "that", "whom")]
+        if not relative:
+            return True
+        pronoun = relative[0]
+        if pronoun.dep_ == "nsubjpass":
+            continue
+        if pronoun.lower_ in ("who", "whom") and token.ent_type_ in PLACE_ENTITIES:
+            continue
+        if pronoun.dep_ == "nsubj":
+            return True
+    return False
+
+
 def _agent_by_parse(token: Any) -> bool:
     while True:
-        if any(child.dep_ == "relcl" for child in token.children):
+        if _acts_in_relative_clause(token):
             return True
         if token.dep_ in SUBJECT_DEPS:
             return True
