@@ -74,8 +74,10 @@ def text_affiliations(
     """(person, organisation) pairs stated in the sentences of `mentions`.
 
     `kind_of(key)` gives an actor's kind ("person", "organisation", "group",
-    "country"): only persons speak for organisations or groups here (states
-    have dated catalogue roles; "Russian Foreign Minister" is handled there).
+    "country"): only persons speak for organisations, groups or states here,
+    and for a state only as its spokesperson ("Jeff Rathke, the State
+    Department Spokesperson"): its heads and ministers have dated catalogue
+    roles ("Russian Foreign Minister" is handled there).
     """
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -87,13 +89,16 @@ def text_affiliations(
         bodies = [
             m
             for m in own
-            if kind_of(m.actor_key) in ("organisation", "group") and not _LEGISLATURE.search(m.surface)
+            if kind_of(m.actor_key) in ("organisation", "group", "country")
+            and not _LEGISLATURE.search(m.surface)
         ]
         for person in people:
             for body in bodies:
                 role = _role_between(text, person, body)
                 if role is None:
                     continue
+                if kind_of(body.actor_key) == "country" and not _is_voice(role):
+                    continue  # a state's heads and officials come from the catalogue's dated roles
                 pair = (person.actor_key, body.actor_key)
                 found.setdefault(pair, TextAffiliation(*pair, _is_voice(role)))
     return list(found.values())
@@ -113,6 +118,10 @@ def _role_between(text: str, person: Mention, body: Mention) -> str | None:
         return None
     if person.end <= body.start:
         between = text[person.end : body.start]
+        voice = _IS_VOICE.search(body.surface)
+        if body.via == "role" and voice is not None and re.fullmatch(r"\s*,\s*", between):
+            # "Jeff Rathke, the State Department Spokesperson": the role is the body's mention.
+            return voice.group()
         match = _PERSON_ROLE_ORG.match(between)
         if match is not None:
             return match.group("role")

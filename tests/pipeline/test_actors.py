@@ -312,6 +312,23 @@ def test_a_person_the_article_says_speaks_for_an_organisation_rolls_up(index: Ac
     assert "Labour Party" not in rolled("Jeremy Corbyn")[0], "a party leader is a legislator, a person only"
 
 
+def test_a_state_spokesperson_the_article_names_speaks_only_for_the_state(
+    index: ActorIndex, nlp: Any
+) -> None:
+    from service.pipeline.actors import speaks_for_in
+
+    text = (
+        'Jeff Rathke, the State Department Spokesperson, said, "We urge the governments to act." '
+        "The document belonged to Environment Canada, officials said. "
+        "Canadian Prime Minister Maria Cortland said Canada would act."
+    )
+    found = run(text, index, nlp)
+    keys = {actor_name(found, index, m.actor_key): m.actor_key for m in found.mentions}
+    assert speaks_for_in(found, index, keys["Jeff Rathke"], DAY) == ((keys["United States"],), False)
+    assert "Environment Canada" in keys, "a body named after its state is not the state"
+    assert speaks_for_in(found, index, keys["Maria Cortland"], DAY)[0] == (), "heads come from the catalogue"
+
+
 def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     index: ActorIndex, nlp: Any
 ) -> None:

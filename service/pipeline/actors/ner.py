@@ -25,6 +25,35 @@ def _clean_entity(text: str) -> str:
     return _HONORIFICS.sub("", text).strip(" .,")
 
 
+_LINK_WORDS = frozenset({"of", "for", "and", "the", "on", "&"})
+
+
+def _country_inside(
+    ent: Any, start: int, end: int, text: str, hits: list[Hit], index: ActorIndex
+) -> Hit | None:
+    """The state inside an organisation's name that names another body ("Environment
+    Canada", "Turkish Airlines", "Syrian Observatory for Human Rights"), or None.
+
+    Only for an ORG span of at most five words around one country mention
+    whose other words are capitalised names or linking words, none of them a
+    body that speaks for the state ("Israel Defense Forces", "Bank of Canada"
+    stay the state's)."""
+    if ent.label_ != "ORG" or len(text[start:end].split()) > 5:
+        return (
+            None  # longer spans are more often two names run together ("Lydia Buchtmann for ... Australia")
+        )
+    inside = [h for h in hits if start <= h.start and h.end <= end and (h.start, h.end) != (start, end)]
+    if len(inside) != 1 or index.specs[inside[0].key].kind != "country" or inside[0].via != "alias":
+        return None
+    others = (text[start : inside[0].start] + " " + text[inside[0].end : end]).split()
+    names = [w for w in others if w.lower() not in _LINK_WORDS]
+    if not names or not all(
+        w[:1].isupper() and w.lower().strip(".,'") not in speech.AGENT_NOUNS for w in names
+    ):
+        return None
+    return inside[0]
+
+
 def _common_noun(ent: Any, name: str, text: str) -> bool:
     """A span the catalogue lacks that names no one: no proper noun in it
     ("vehicle miles" tagged PERSON), or one capitalised word that the same
@@ -57,6 +86,10 @@ def ner_hits(
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
         start += trim_entity(ent.text)
+        inner = _country_inside(ent, start, end, text, hits, index)
+        if inner is not None:  # "Environment Canada" is not Canada: the body replaces the state
+            hits.remove(inner)
+            taken.remove((inner.start, inner.end))
         if any(s < end and start < e for s, e in taken) or is_junk_entity(text[start:end]):
             continue
         sentence = sentence_at(sentences, start)
