@@ -312,6 +312,18 @@ def test_a_person_the_article_says_speaks_for_an_organisation_rolls_up(index: Ac
     assert "Labour Party" not in rolled("Jeremy Corbyn")[0], "a party leader is a legislator, a person only"
 
 
+def test_a_surname_inside_another_persons_full_name_is_that_person(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The plan was rejected by Prime Minister Boris Johnson over fears of an amnesty. "
+        "Johnson later said he had doubts. President Lyndon Johnson signed the act in 1964."
+    )
+    found = run(text, index, nlp, day=date(2021, 9, 1))
+    by_surface = {(m.surface, m.start): actor_name(found, index, m.actor_key) for m in found.mentions}
+    names = [name for (surface, _), name in sorted(by_surface.items(), key=lambda kv: kv[0][1])]
+    assert names[:2] == ["Boris Johnson", "Boris Johnson"]
+    assert "Lyndon B. Johnson" in names, "the catalogue's Johnson is still found by his own name"
+
+
 def test_a_state_spokesperson_the_article_names_speaks_only_for_the_state(
     index: ActorIndex, nlp: Any
 ) -> None:

@@ -28,30 +28,32 @@ def _clean_entity(text: str) -> str:
 _LINK_WORDS = frozenset({"of", "for", "and", "the", "on", "&"})
 
 
-def _country_inside(
+def _named_inside(
     ent: Any, start: int, end: int, text: str, hits: list[Hit], index: ActorIndex
 ) -> Hit | None:
-    """The state inside an organisation's name that names another body ("Environment
-    Canada", "Turkish Airlines", "Syrian Observatory for Human Rights"), or None.
-
-    Only for an ORG span of at most five words around one country mention
-    whose other words are capitalised names or linking words, none of them a
-    body that speaks for the state ("Israel Defense Forces", "Bank of Canada"
-    stay the state's)."""
-    if ent.label_ != "ORG" or len(text[start:end].split()) > 5:
-        return (
-            None  # longer spans are more often two names run together ("Lydia Buchtmann for ... Australia")
-        )
+    """A catalogue mention inside a longer name that names someone else, or None:
+    the state in an organisation's name ("Environment Canada", "Turkish
+    Airlines"), or a surname in another person's full name ("Prime Minister
+    Boris Johnson" is not the catalogue's Lyndon B. Johnson)."""
     inside = [h for h in hits if start <= h.start and h.end <= end and (h.start, h.end) != (start, end)]
-    if len(inside) != 1 or index.specs[inside[0].key].kind != "country" or inside[0].via != "alias":
+    if len(inside) != 1 or inside[0].via != "alias":
         return None
-    others = (text[start : inside[0].start] + " " + text[inside[0].end : end]).split()
+    hit = inside[0]
+    kind = index.specs[hit.key].kind
+    others = (text[start : hit.start] + " " + text[hit.end : end]).split()
     names = [w for w in others if w.lower() not in _LINK_WORDS]
-    if not names or not all(
-        w[:1].isupper() and w.lower().strip(".,'") not in speech.AGENT_NOUNS for w in names
-    ):
+    if not names or not all(w[:1].isupper() for w in names):
         return None
-    return inside[0]
+    if ent.label_ == "PERSON" and kind == "person":
+        spec = index.specs[hit.key]
+        known = {w.lower().strip(".") for alias in (spec.name, *spec.aliases) for w in alias.split()}
+        return hit if not any(w.lower().strip(".") in known for w in names) else None
+    # An ORG span of at most five words (longer ones are more often two names run
+    # together: "Lydia Buchtmann for Food Standards Australia") with no body that
+    # speaks for the state among its words ("Israel Defense Forces", "Bank of Canada").
+    if ent.label_ == "ORG" and kind == "country" and len(text[start:end].split()) <= 5:
+        return hit if not any(w.lower().strip(".,'") in speech.AGENT_NOUNS for w in names) else None
+    return None
 
 
 def _common_noun(ent: Any, name: str, text: str) -> bool:
@@ -86,8 +88,8 @@ def ner_hits(
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
         start += trim_entity(ent.text)
-        inner = _country_inside(ent, start, end, text, hits, index)
-        if inner is not None:  # "Environment Canada" is not Canada: the body replaces the state
+        inner = _named_inside(ent, start, end, text, hits, index)
+        if inner is not None:  # the longer name is someone else: it replaces the inner mention
             hits.remove(inner)
             taken.remove((inner.start, inner.end))
         if any(s < end and start < e for s, e in taken) or is_junk_entity(text[start:end]):
@@ -125,7 +127,18 @@ def ner_hits(
         out.append(Hit(start, end, (key,), "ner", key))
         if kind == "person":
             surnames.setdefault(name.split()[-1], key)
+        if inner is not None and index.specs[inner.key].kind == "person":
+            _rekey_later_surnames(text, hits, inner, end, key)
+            surnames[name.split()[-1]] = key
     return out
+
+
+def _rekey_later_surnames(text: str, hits: list[Hit], displaced: Hit, after: int, key: str) -> None:
+    """After "Boris Johnson", a later bare "Johnson" is him too, not the catalogue's Johnson."""
+    surface = text[displaced.start : displaced.end]
+    for hit in hits:
+        if hit.key == displaced.key and hit.start >= after and text[hit.start : hit.end] == surface:
+            hit.keys, hit.key = (key,), key
 
 
 def surname_hits(text: str, hits: list[Hit], index: ActorIndex, new: dict[str, NewActor]) -> list[Hit]:
