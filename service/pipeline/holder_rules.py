@@ -92,7 +92,7 @@ _OUTLETS = frozenset(
 )
 # Names that are outlets by their last word ("The Moscow Times", "Washington Post").
 _OUTLET_SHAPE = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,4}"
+    r"^(?:the\s+)?(?:(?:[A-Z][\w.&'-]*|and|&)\s+){0,4}"
     r"(?:Times|Post|Journal|Herald|Gazette|Tribune|Telegraph|Guardian|Independent|Observer|Chronicle|"
     r"Inquirer|Examiner|Courier|Dispatch|Mirror|Sun|Star|Express|Mail|News|Newsweek|Magazine|Daily|Press|"
     r"Wire|Radio|Television|TV|Broadcasting|Broadcasting Corporation|News Agency|Press Agency)$"
