@@ -285,6 +285,14 @@ def test_legislatures_courts_agencies_and_parties_are_actors(index: ActorIndex, 
     assert "United States" not in names  # the FBI is its own actor now, not a US metonym
 
 
+def test_a_states_court_named_by_its_demonym_is_its_own_actor(index: ActorIndex, nlp: Any) -> None:
+    text = "A Greek court has ruled that the rites may go ahead. The Russian Supreme Court upheld the ban."
+    found = run(text, index, nlp)
+    names = {actor_name(found, index, m.actor_key) for m in found.mentions}
+    assert {"Greek court", "Russian Supreme Court"} <= names
+    assert not names & {"Greece", "Russia", "United States Supreme Court"}
+
+
 def test_catalogue_names_are_properly_cased(index: ActorIndex) -> None:
     names = {spec.name for spec in index.specs.values()}
     assert {"Elizabeth II", "Abdullah II"} <= names

@@ -17,7 +17,7 @@ from service.pipeline.actors.matching import (
     resolve_hits,
     with_article,
 )
-from service.pipeline.actors.ner import ner_hits, new_actor, surname_hits
+from service.pipeline.actors.ner import court_hits, ner_hits, new_actor, surname_hits
 from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import TextAffiliation, text_affiliations
 from service.pipeline.segment import sentence_at
@@ -70,6 +70,7 @@ def find_holders(
         ner = ner_hits(text, doc, sentences, index, hits, new)
         resolve_hits(ner, index, published)
         hits += ner
+    hits += court_hits(text, index, hits, new)
     hits += surname_hits(text, hits, index, new)
     hits.sort(key=lambda h: h.start)
     for hit in hits:

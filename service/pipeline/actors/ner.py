@@ -141,6 +141,32 @@ def _rekey_later_surnames(text: str, hits: list[Hit], displaced: Hit, after: int
             hit.keys, hit.key = (key,), key
 
 
+_COURT = r"(?:(?:[Ss]upreme|[Cc]onstitutional|[Hh]igh|[Aa]ppeals?|[Ff]ederal|[Aa]dministrative|[Dd]istrict|[Rr]egional)\s+)?[Cc]ourt\b"
+
+
+def court_hits(text: str, index: ActorIndex, hits: list[Hit], new: dict[str, NewActor]) -> list[Hit]:
+    """A state's court named by its demonym ("a Greek court", "the Russian Supreme
+    Court") is an actor of its own, not the state: courts rule independently.
+    A catalogue court of another state inside the phrase is dropped from `hits`."""
+    if not index.demonyms:
+        return []
+    demonyms = "|".join(re.escape(d) for d in sorted(index.demonyms, key=len, reverse=True))
+    taken = [(h.start, h.end) for h in hits]
+    out: list[Hit] = []
+    for match in re.finditer(rf"\b(?P<dem>{demonyms})\s+{_COURT}", text):
+        state = index.demonyms[match.group("dem")]
+        # "the Russian Supreme Court" is not the catalogue's (US) "Supreme Court".
+        for other in [h for h in hits if match.start() < h.start and h.end <= match.end()]:
+            if not any(a.actor_key == state for a in index.specs[other.key].affiliations):
+                hits.remove(other)
+                taken.remove((other.start, other.end))
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        key = new_actor(new, " ".join(match.group().split()), "organisation")
+        out.append(Hit(match.start(), match.end(), (key,), "ner", key))
+    return out
+
+
 def surname_hits(text: str, hits: list[Hit], index: ActorIndex, new: dict[str, NewActor]) -> list[Hit]:
     """Later mentions of a surname resolve to the full name seen earlier."""
     surnames: dict[str, tuple[str, int]] = {}
