@@ -7,8 +7,10 @@ actors and one article over HTTP, then runs
     schemathesis run api_spec/openapi.json --checks all
         --phases examples,coverage,fuzzing,stateful --max-examples N
 
-with an admin key, using `api_spec/schemathesis.toml` (the statuses each
-check may expect: the documented reasons a valid request is still refused).
+with an admin key, using `api_spec/schemathesis.toml` (413 counts as a
+rejection, no cache between runs, and the hooks of
+`tests/reliability/schemathesis_hooks.py`: a fresh Idempotency-Key per
+request, and only documented cross-field refusals dropped).
 The exit status is schemathesis's own (0: no failure). One schemathesis
 worker: with two threads, CPython 3.11.7's `ast` (which hypothesis uses to
 describe strategies) can fail with "AST constructor recursion depth mismatch".
