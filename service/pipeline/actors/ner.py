@@ -80,6 +80,9 @@ def ner_hits(
     hits: list[Hit],
     new: dict[str, NewActor],
 ) -> list[Hit]:
+    """Mentions of spaCy's entities that the catalogue hits do not cover. A
+    catalogue hit inside a longer name of someone else ("Environment Canada",
+    "Boris Johnson") is dropped from `hits` and later bare surnames re-keyed."""
     out: list[Hit] = []
     taken = [(h.start, h.end) for h in hits]
     surnames = {
