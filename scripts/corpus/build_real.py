@@ -154,11 +154,18 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+def split_encoder() -> Any:
+    """The fp32 sentence encoder: the splits of stance-minilm 3.0.0 were made with it.
+    The service's int8 ONNX encoder gives slightly different cosines, which moves
+    issues across the cluster threshold and so examples across splits."""
+    from service.nlp.encoder import EncoderConfig, get_encoder
+
+    return get_encoder(EncoderConfig(onnx_dir=""))
+
+
 def issue_clusters(issues: list[str]) -> dict[str, int]:
     """Issue name -> cluster id: names linked by cosine >= CLUSTER_COSINE, transitively."""
-    from service.nlp.encoder import get_encoder
-
-    vectors = np.asarray(get_encoder().encode(issues), dtype=np.float32)
+    vectors = np.asarray(split_encoder().encode(issues), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
     parent = list(range(len(issues)))
     size = [1] * len(issues)
@@ -239,15 +246,13 @@ def no_issue_examples(
     A sentence's split comes from a hash of its text; its issue is the most similar
     issue of that split below NO_ISSUE_MAX_COSINE, so no issue crosses splits.
     """
-    from service.nlp.encoder import get_encoder
-
     rows = (
         [json.loads(line) for line in NO_ISSUE_FILE.open(encoding="utf-8")] if NO_ISSUE_FILE.is_file() else []
     )
     rows = [r for r in rows if r["key"] in texts]
     random.Random(seed).shuffle(rows)
     rows = rows[:count]
-    encoder = get_encoder()
+    encoder = split_encoder()
     out: dict[str, list[dict[str, Any]]] = {split: [] for split in splits}
     pools: dict[str, tuple[list[tuple[str, str]], Any]] = {}
     for split, examples in splits.items():
