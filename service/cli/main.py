@@ -13,6 +13,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from service.nlp.inputs import MAX_CONTEXT_CHARS
 from service.web.app import create_app
 
 
@@ -183,6 +184,13 @@ def evaluate(directory: str, json_out: str | None, distractors: tuple[str, ...])
     default=None,
     help="Continue from this trained model folder's weights (no distillation)",
 )
+@click.option(
+    "--context-chars",
+    type=click.IntRange(min=0),
+    default=MAX_CONTEXT_CHARS,
+    show_default=True,
+    help="Preceding context read with the evidence (0: the sentence alone); stored in model_info.json",
+)
 def train(
     data_dir: str,
     output_dir: str,
@@ -193,6 +201,7 @@ def train(
     layers: int | None,
     teacher: str | None,
     init_from: str | None,
+    context_chars: int,
 ) -> None:
     """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
     print its metrics (see models/MODEL_CARD.md)."""
@@ -208,6 +217,7 @@ def train(
         layers,
         Path(teacher) if teacher else None,
         Path(init_from) if init_from else None,
+        context_chars,
     )
     click.echo(json.dumps(metrics, indent=2, default=str))
 

@@ -11,7 +11,7 @@ from transformers import AutoConfig, AutoTokenizer
 
 from service.nlp import onnx_runtime
 from service.nlp.encoding import DEFAULT_MAX_LENGTH, prepare_tokenizer
-from service.nlp.inputs import build_pair
+from service.nlp.inputs import MAX_CONTEXT_CHARS, build_pair
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
 from service.nlp.scorer import PairScorer
 from service.nlp.torch_model import load_torch_model, quantize
@@ -62,6 +62,7 @@ class SequenceStanceClassifier:
         scorer: PairScorer,
         columns: Mapping[str, int | None],
         min_position: float | None = None,
+        context_chars: int = MAX_CONTEXT_CHARS,
     ) -> None:
         self.name = name
         self.version = version
@@ -69,11 +70,19 @@ class SequenceStanceClassifier:
         self.columns = dict(columns)
         # The evidence threshold tuned for this model (model_info.json), if any.
         self.min_position = min_position
+        # How much preceding context the model reads (model_info.json "context_chars").
+        self.context_chars = context_chars
 
     def classify(self, items: Sequence[ClassifierInput]) -> list[dict[str, float]]:
         pairs = [
             build_pair(
-                item.actor, item.issue, item.sentence, item.mention, item.context, item.issue_description
+                item.actor,
+                item.issue,
+                item.sentence,
+                item.mention,
+                item.context,
+                item.issue_description,
+                self.context_chars,
             )
             for item in items
         ]
@@ -174,8 +183,24 @@ def load_classifier(config: ClassifierConfig) -> StanceClassifier:
         return ZeroShotStanceClassifier(name, version, scorer, nli, config.hypothesis_template)
     tuned = info.get("min_position")
     return SequenceStanceClassifier(
-        name, version, scorer, stance, float(tuned) if isinstance(tuned, int | float) else None
+        name,
+        version,
+        scorer,
+        stance,
+        float(tuned) if isinstance(tuned, int | float) else None,
+        context_chars(info),
     )
+
+
+def context_chars(info: Mapping[str, Any]) -> int:
+    """The preceding context the model reads: model_info.json "context_chars" (0: the
+    evidence sentence alone), else MAX_CONTEXT_CHARS, the format of models trained
+    before the setting existed. Raises ModelLoadError for a value that is not a
+    non-negative integer."""
+    value = info.get("context_chars", MAX_CONTEXT_CHARS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ModelLoadError(f"model_info.json context_chars must be a non-negative integer, not {value!r}")
+    return value
 
 
 def load_model(folder: Path, info: Mapping[str, Any], config: ClassifierConfig) -> Callable[..., Any]:

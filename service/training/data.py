@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.nlp.inputs import build_pair
+from service.nlp.inputs import MAX_CONTEXT_CHARS, build_pair
 from service.pipeline.types import CLASSIFIER_LABELS
 
 LABEL_TO_ID: dict[str, int] = {label: index for index, label in enumerate(CLASSIFIER_LABELS)}
@@ -30,7 +30,9 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def corpus_examples(path: Path, limit: int | None = None) -> list[Example]:
+def corpus_examples(
+    path: Path, limit: int | None = None, context_chars: int = MAX_CONTEXT_CHARS
+) -> list[Example]:
     """Records of data/stance/{split}.jsonl as Examples.
 
     Fields used: actor, mention, issue, context, sentence, label.
@@ -51,6 +53,7 @@ def corpus_examples(path: Path, limit: int | None = None) -> list[Example]:
             str(mention) if mention else None,
             str(record.get("context") or ""),
             str(record.get("issue_description") or ""),
+            context_chars,
         )
         examples.append(Example(text_a, text_b, LABEL_TO_ID[label]))
         if limit is not None and len(examples) >= limit:

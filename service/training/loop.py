@@ -171,7 +171,7 @@ def load_splits(config: TrainConfig) -> dict[str, list[Example]]:
         path = config.data_dir / f"{split}.jsonl"
         if split == "train" and not path.is_file():
             raise FileNotFoundError(f"training data {path} not found")
-        splits[split] = corpus_examples(path, config.limit) if path.is_file() else []
+        splits[split] = corpus_examples(path, config.limit, config.context_chars) if path.is_file() else []
     if config.aux_sources and config.aux_dir is not None:
         aux = auxiliary_examples(config.aux_dir, config.aux_sources, config.aux_limit, config.seed)
         log.info("auxiliary examples: %s", dict(Counter(e.source for e in aux)))
@@ -290,6 +290,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         **origin,
         "labels": list(CLASSIFIER_LABELS),
         "max_length": config.max_length,
+        "context_chars": config.context_chars,
         "input_format": "service.nlp.inputs.build_pair(actor, issue, sentence, mention, context, description)",
         "training": {
             **config.as_record(),

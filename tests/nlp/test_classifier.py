@@ -253,3 +253,33 @@ def test_a_tuned_evidence_threshold_is_read_from_model_info(tmp_path: Path) -> N
     )
     classifier = load_classifier(ClassifierConfig(path=str(folder), quantize=False))
     assert getattr(classifier, "min_position", None) == 0.55
+
+
+def _with_context(context: str) -> ClassifierInput:
+    return ClassifierInput(
+        "Russia", "arming the Syrian rebels", "Moscow strongly opposes such a move.", "Moscow", context
+    )
+
+
+@pytest.mark.parametrize(("setting", "context_changes_scores"), [(None, True), (400, True), (0, False)])
+def test_the_model_reads_the_context_its_model_info_names(
+    tmp_path: Path, setting: int | None, context_changes_scores: bool
+) -> None:
+    """model_info.json "context_chars" says how much preceding context the model was
+    trained to read (absent: the older format's 400 characters; 0: the sentence alone)."""
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    info = {} if setting is None else {"context_chars": setting}
+    (folder / "model_info.json").write_text(json.dumps(info))
+    classifier = load_classifier(ClassifierConfig(path=str(folder), quantize=False))
+    without, with_context = classifier.classify(
+        [_with_context(""), _with_context("The EU may lift its arms embargo on the rebels next month.")]
+    )
+    assert (without != with_context) is context_changes_scores
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "400", True])
+def test_a_bad_context_setting_is_refused(tmp_path: Path, bad: object) -> None:
+    folder = tiny_model(tmp_path, dict(enumerate(CLASSIFIER_LABELS)))
+    (folder / "model_info.json").write_text(json.dumps({"context_chars": bad}))
+    with pytest.raises(ModelLoadError, match="context_chars"):
+        load_classifier(ClassifierConfig(path=str(folder), quantize=False))

@@ -80,7 +80,7 @@ def run_train_command(tmp_path: Path, *options: str) -> tuple[Path, Result]:
 def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The ONNX export of full MiniLM takes ~10 s; it is covered on a tiny model in tests/nlp.
     monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
-    out, result = run_train_command(tmp_path, "--max-steps", "2", "--seed", "1")
+    out, result = run_train_command(tmp_path, "--max-steps", "2", "--seed", "1", "--context-chars", "0")
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.output[result.output.index("{") :]), dict)
 
@@ -88,6 +88,7 @@ def test_smoke_training_produces_loadable_model(tmp_path: Path, monkeypatch: pyt
     assert info["weights_file"] == "model.int8.safetensors"
     assert info["sha256"] == sha256_file(out / "model.int8.safetensors")
     assert info["labels"] == list(CLASSIFIER_LABELS)
+    assert info["context_chars"] == 0  # the model reads what it was trained on
     shipped = [out / "model.int8.safetensors", *out.glob("*.onnx")]
     assert sum(path.stat().st_size for path in shipped) < 50_000_000  # the models/ budget
 
