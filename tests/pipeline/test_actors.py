@@ -367,3 +367,44 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     assert holders_of("We would repeal") == {"Robert Sarvis"}, "a turn continues over paragraphs"
     assert holders_of("I favour parental") == {"Robert Sarvis"}
     assert holders_of("What about school") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition. "
+            "UAAR says the court was right.",
+            "Union of Rationalist Atheists and Agnostics",
+            "UAAR",
+        ),
+        (
+            "The Council on American-Islamic Relations (CAIR) condemned the arrest. "
+            "CAIR called for an apology.",
+            "Council on American-Islamic Relations",
+            "CAIR",
+        ),
+    ],
+)
+def test_an_acronym_defined_in_the_text_is_the_actor_it_stands_for(
+    index: ActorIndex, nlp: Any, text: str, full: str, short: str
+) -> None:
+    found = run(text, index, nlp)
+    named = {m.surface: actor_name(found, index, m.actor_key) for m in found.mentions}
+    assert named.get(short) == full, named
+    assert {h.actor_key for h in found.holders} == {next(iter(keys_of_named(found, index, full)))}
+    assert short not in {a.name for a in found.new_actors}
+
+
+def keys_of_named(found: ActorFindings, index: ActorIndex, name: str) -> set[str]:
+    return {m.actor_key for m in found.mentions if actor_name(found, index, m.actor_key) == name}
+
+
+def test_parenthesised_capitals_that_are_not_the_names_initials_stay_apart(
+    index: ActorIndex, nlp: Any
+) -> None:
+    text = "The Refugee Council (UK) criticised the plan. Officials in the UK said it would go ahead."
+    found = run(text, index, nlp)
+    assert "Refugee Council" not in {
+        actor_name(found, index, m.actor_key) for m in found.mentions if m.surface == "UK"
+    }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from service.pipeline.actors.acronyms import link_acronyms
 from service.pipeline.actors.holders import SILENT_KINDS, kind_of, sentence_holders, speaker_resolver
 from service.pipeline.actors.index import ActorIndex, tokens
 from service.pipeline.actors.matching import (
@@ -72,7 +73,7 @@ def find_holders(
         hits += ner
     hits += court_hits(text, index, hits, new)
     hits += surname_hits(text, hits, index, new)
-    hits.sort(key=lambda h: h.start)
+    hits = link_acronyms(text, hits)
     for hit in hits:
         if hit.via in ("metonym", "role") and index.specs.get(hit.key, None) is not None:
             hit.start = with_article(text, hit) if index.specs[hit.key].kind != "person" else hit.start

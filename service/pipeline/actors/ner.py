@@ -56,6 +56,13 @@ def _named_inside(
     return None
 
 
+def _before_open_bracket(span: str) -> int:
+    """The length of `span` up to a bracket it opens but does not close: spaCy runs a
+    name into its acronym ("Council on American-Islamic Relations (CAIR")."""
+    at = span.find("(")
+    return len(span[:at].rstrip()) if at > 0 and ")" not in span[at:] else len(span)
+
+
 def _common_noun(ent: Any, name: str, text: str) -> bool:
     """A span the catalogue lacks that names no one: no proper noun in it
     ("vehicle miles" tagged PERSON), or one capitalised word that the same
@@ -91,6 +98,7 @@ def ner_hits(
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
         start += trim_entity(ent.text)
+        end = start + _before_open_bracket(text[start:end])
         inner = _named_inside(ent, start, end, text, hits, index)
         if inner is not None:  # the longer name is someone else: it replaces the inner mention
             hits.remove(inner)
