@@ -78,10 +78,12 @@ class EvalReport:
 
 
 def normalise_name(name: str) -> str:
+    """Case, a leading "the", full stops and hyphens aside: "Jean-Claude Juncker" in
+    the gold is the catalogue's "Jean Claude Juncker" (Phoenix joins names with "_")."""
     name = name.lower().replace("\u2019", "'").strip()
     name = re.sub(r"^the\s+", "", name)
     name = name.replace(".", "")
-    return " ".join(re.sub(r"[^\w' -]", " ", name).split())
+    return " ".join(re.sub(r"[^\w' ]", " ", name).split())
 
 
 def actors_match(gold: GoldStance, pred: PredictedStance) -> bool:

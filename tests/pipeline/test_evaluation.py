@@ -108,3 +108,13 @@ def test_article_text_read_from_a_jsonl_outside_the_set(tmp_path: Path) -> None:
     source.unlink()
     with pytest.raises(EvalSetError, match="not part of the repository"):
         load_eval_set(tmp_path / "set")
+
+
+def test_names_match_whatever_their_hyphens(tmp_path: Path) -> None:
+    """The gold's "Jean-Claude Juncker" is the catalogue's "Jean Claude Juncker"."""
+    gold = [dict(GOLD[0], actor="Jean-Claude Juncker", actor_mentions=["Juncker"])]
+    articles = load_eval_set(write_article(tmp_path / "a", gold))
+    report = score(articles, {"a": [PredictedStance("Jean Claude Juncker", "talks", "support")]})
+    assert report.overall.triples.tp == 1
+    other = score(articles, {"a": [PredictedStance("Jean Claude", "talks", "support")]})
+    assert other.overall.pairs.tp == 0
