@@ -207,6 +207,7 @@ class Analyser:
                 is_quote=holder.is_quote,
                 reporter_key=holder.reporter_key,
                 link_score=link.score,
+                link_via=link.via,
             )
             for (holder, link), row in zip(prepared.pairs, scores, strict=True)
         ]
@@ -257,27 +258,26 @@ class Analyser:
         with stage("issues"):
             prose = [s for s in sentences if s.kind in ANALYSED_KINDS]
             allowed = {s.index for s in prose[: self.config.max_sentences]}
-            linked = allowed & self._reachable(findings.holders, len(sentences))
             links = link_issues(
-                [s if s.index in linked else _skipped(s) for s in sentences],
+                [s if s.index in allowed else _skipped(s) for s in sentences],
                 issues,
                 self.embeddings,
                 self.config.linker,
+                embed=self._reachable(findings.holders),
             )
         with stage("candidates"):
             pairs = self._candidates(findings.holders, links)
             inputs = self._inputs(pairs, sentences, issues, index, findings.new_actors)
         return Prepared(language, sentences, findings, links, pairs, inputs, len(allowed))
 
-    def _reachable(self, holders: Sequence[Holder], count: int) -> set[int]:
+    def _reachable(self, holders: Sequence[Holder]) -> set[int]:
         """The sentences whose links can reach a candidate: those with a holder,
         and the sentence before each (a holder's sentence may inherit its links,
-        see issues.py, signal 3). Topic links count links over the whole
-        article, so with them on every sentence is linked. Texts embedded
-        (sentences, short pairs, new issue texts): eval/wikinews 705 -> 540,
-        eval/dev 248 -> 217, the seed 52 -> 51 (a holder in most sentences)."""
-        if self.config.linker.topic_max_issues > 0:
-            return set(range(count))
+        see issues.py, signal 3). Texts embedded (sentences, short pairs, new
+        issue texts): eval/wikinews 705 -> 540, eval/dev 248 -> 217, the seed
+        52 -> 51 (a holder in most sentences). Topic links (signal 4) then see
+        only these sentences' direct links: the development sets scored the
+        same as with every sentence linked."""
         own = {holder.sentence_index for holder in holders}
         return own | {index - 1 for index in own if index > 0}
 
@@ -291,13 +291,18 @@ class Analyser:
     def _candidates(
         self, holders: Sequence[Holder], links: Sequence[tuple[IssueLink, ...]]
     ) -> list[tuple[Holder, IssueLink]]:
-        """Every (holder, linked issue) in the holder's sentence, best-linked first."""
+        """Every (holder, linked issue) in the holder's sentence, best-linked first. A
+        topic link (an issue the article is about, not named in the sentence) makes a
+        candidate only of a holder who speaks there ("Minister Giannini said a more
+        general reflection is needed"), not of everyone the sentence names."""
         seen: set[tuple[str, str, int]] = set()
         pairs: list[tuple[Holder, IssueLink]] = []
         for holder in holders:
             if not 0 <= holder.sentence_index < len(links):
                 continue
             for link in links[holder.sentence_index]:
+                if link.via == "topic" and not holder.speaks:
+                    continue
                 key = (holder.actor_key, link.issue_key, holder.sentence_index)
                 if key in seen:
                     continue

@@ -13,7 +13,7 @@ Three independent signals, any of which can link a sentence to an issue:
 3. Context: a sentence that refers back ("such a move", "the plan", "But
    Moscow ...") inherits the previous sentence's links at a discount, and
    the sentence is also embedded together with its predecessor.
-4. Topic (off by default, see LinkerConfig): an issue that the article is
+4. Topic (the main topic only, see LinkerConfig): an issue that the article is
    about (linked directly in at least `topic_min_sentences` sentences) is
    also a candidate for the sentences that follow such a sentence closely,
    at a low score: positions are often stated without naming the issue
@@ -27,7 +27,7 @@ decides whether the holder takes a position; a missed link is unrecoverable.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -95,12 +95,14 @@ class LinkerConfig:
     context_decay: float = 0.8
     # Topic links (signal 4): issues directly linked in this many sentences are the
     # article's topics (at most topic_max_issues, most linked first); a sentence up to
-    # topic_window sentences after one linked to a topic gets it at topic_score.
-    # Off (0 issues) by default: with stance-minilm 3 they raised candidate recall on
-    # eval/wikinews from 0.57 to 0.66 but cost more precision than they gained
-    # (pipeline triple F1 0.35 -> 0.32); a classifier with a sharper "none" may use them.
+    # topic_window sentences after one linked to a topic gets it at topic_score. The
+    # analyser makes candidates of them only for holders who speak in the sentence, and
+    # aggregation needs a sure classifier (aggregate.TOPIC_MIN_POSITION). The article's
+    # main topic only: eval/dev pair recall 0.69 -> 0.79, triple F1 0.51 -> 0.52;
+    # eval/wikinews 0.38 -> 0.38; two topics, or topic links for every holder, cost
+    # more precision than they gained.
     topic_min_sentences: int = 2
-    topic_max_issues: int = 0
+    topic_max_issues: int = 1
     topic_window: int = 4
     topic_score: float = 0.32
     min_score: float = 0.3
@@ -258,11 +260,14 @@ def link_issues(
     issues: Sequence[IssueSpec],
     embeddings: IssueEmbeddings | None = None,
     config: LinkerConfig | None = None,
+    embed: Collection[int] | None = None,
 ) -> list[tuple[IssueLink, ...]]:
     """For each sentence, the issues it is about, best first.
 
     Only "body" and "headline" sentences are linked; others get (). Without
-    `embeddings` only keywords, anchors and context are used.
+    `embeddings` only keywords, anchors and context are used. `embed`: the
+    sentences worth the similarity signal (None: all); keywords, cheap, still
+    link every sentence, so the article's topics are counted over all of them.
     """
     config = config or LinkerConfig()
     links: list[dict[str, IssueLink]] = [{} for _ in sentences]
@@ -285,8 +290,9 @@ def link_issues(
             elif profile.anchors & _capitalised_stems(texts[i]):
                 add(i, profile.key, config.anchor_score, "anchor")
 
-    if embeddings is not None and analysed:
-        _similarity_links(sentences, analysed, texts, issues, embeddings, config, add)
+    similar = analysed if embed is None else [i for i in analysed if i in embed]
+    if embeddings is not None and similar:
+        _similarity_links(sentences, similar, texts, issues, embeddings, config, add)
 
     _topic_links(analysed, links, config, add)
 

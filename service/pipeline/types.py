@@ -125,6 +125,9 @@ class Holder:
     ("Kerry said Moscow opposes X": holder Russia, reporter John Kerry).
     `is_quote` is True when the evidence is the holder's direct quote.
     `mention` is the surface form used in the sentence (for the classifier).
+    `is_speaker` is True when the holder says something in the sentence: the
+    subject of a speech verb ("X said", "X called the ruling dangerous"), or
+    the speaker of a first-person document.
     """
 
     actor_key: str
@@ -132,6 +135,12 @@ class Holder:
     mention: str
     is_quote: bool = False
     reporter_key: str | None = None
+    is_speaker: bool = False
+
+    @property
+    def speaks(self) -> bool:
+        """The holder's own words are in the sentence (quoted, reported or first person)."""
+        return self.is_quote or self.is_speaker
 
 
 @dataclass(frozen=True)

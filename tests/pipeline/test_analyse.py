@@ -128,3 +128,17 @@ def test_model_path_missing_is_a_clear_error(tmp_path: Path) -> None:
                 classifier=ClassifierConfig(path=str(tmp_path / "absent")), encoder=None, use_spacy=False
             )
         )
+
+
+def test_the_articles_topic_reaches_speakers_only(analyser: Analyser, index: object) -> None:
+    """A sentence that does not name the article's topic is a candidate on it for an
+    actor that speaks there, not for every actor it names."""
+    text = (
+        "The peace talks resumed in Geneva on Monday. Delegates said the peace talks would last a week. "
+        "Lavrov said the format was wrong. Washington sent two observers to the city."
+    )
+    prepared = analyser.prepare(text, DAY, index, ISSUES)  # type: ignore[arg-type]
+    assert prepared is not None
+    topic = {(h.actor_key, link.issue_key) for h, link in prepared.pairs if link.via == "topic"}
+    assert ("LAVROV", "talks") in topic
+    assert not any(actor == "USA" for actor, _ in topic), "naming an actor is not speaking"

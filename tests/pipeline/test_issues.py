@@ -126,5 +126,7 @@ def test_the_articles_topic_reaches_positions_that_do_not_name_it() -> None:
         segment("A carbon tax was debated. The minister said reflection was needed."), ISSUES, None, config
     )
     assert not [link for link in single[1] if link.via == "topic"], "one mention does not make a topic"
+    off = link_issues(segment(text), ISSUES, None, LinkerConfig(topic_max_issues=0))
+    assert not [link for row in off for link in row if link.via == "topic"], "0 topics: off"
     default = link_issues(segment(text), ISSUES)
-    assert not [link for row in default for link in row if link.via == "topic"], "off by default"
+    assert {link.issue_key for row in default for link in row if link.via == "topic"} <= {"carbon"}

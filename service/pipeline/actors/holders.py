@@ -96,6 +96,7 @@ def sentence_holders(
             old.mention,
             is_quote=old.is_quote or holder.is_quote,
             reporter_key=old.reporter_key if holder.reporter_key and old.reporter_key else None,
+            is_speaker=old.is_speaker or holder.is_speaker,
         )
 
     def is_person(key: str) -> bool:
@@ -141,7 +142,8 @@ def sentence_holders(
                     # Nested reports: the innermost speaker is the one reporting.
                     if span.contains(mention.start, mention.end) and span.end - span.start < narrowest:
                         reporter, narrowest = reporting.actor_key, span.end - span.start
-            add(Holder(mention.actor_key, sentence.index, _surface(mention, own), False, reporter))
+            speaking = any(reporting is mention for _, reporting in speakers)
+            add(Holder(mention.actor_key, sentence.index, _surface(mention, own), False, reporter, speaking))
         # Direct quotes: the speaker holds the quoted words.
         if sentence_quotes and speech.quoted_share(sentence, sentence_quotes) > 0.2:
             speaker_m = speakers[0][1] if speakers else None
