@@ -21,6 +21,14 @@ SPEECH_LEMMAS = frozenset(
     emphasise emphasize repeat reiterate respond report accuse complain
     vow pledge promise predict""".split()
 )
+# Verbs whose subject takes a position on their object ("welcomed the vote",
+# "called the ruling dangerous", "described the judgement as historic").
+STANCE_VERB_LEMMAS = frozenset(
+    """welcome criticise criticize praise condemn back oppose support reject call describe
+    defend attack slam hail applaud endorse object protest vote abstain challenge demand
+    propose approve veto dismiss blast denounce favour favor resist question doubt""".split()
+)
+_SPEAKING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
 # Surface forms for the parse-free fallback.
 _SPEECH_FORMS = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stressed|stresses|stated|states|declared|announced|"
@@ -172,6 +180,23 @@ def _parsed_root(doc: Any | None, start: int, end: int) -> Any | None:
     return None if span is None else span.root
 
 
+def speaks_as_subject(doc: Any | None, start: int, end: int) -> bool:
+    """Whether the phrase at these offsets is the subject of a speech or stance verb
+    ("X said", "X welcomed the vote", "X called the ruling dangerous")."""
+    token = _parsed_root(doc, start, end)
+    if token is None:
+        return False
+    while (
+        token.dep_ in ("compound", "appos", "conj", "preconj", "cc", "amod", "nmod")
+        and token.head is not token
+    ):
+        token = token.head
+    if token.dep_ not in ("nsubj", "csubj"):
+        return False
+    verbs = [token.head, *(c for c in token.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.lemma_.lower() in _SPEAKING_LEMMAS for v in verbs)
+
+
 def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
     """Whether the phrase at these offsets is a grammatical subject (None: no parse)."""
     token = _parsed_root(doc, start, end)
@@ -215,6 +240,15 @@ AGENT_NOUNS = frozenset(
         "parliament", "legislator", "prime", "chancellor", "secretary", "ambassador", "embassy",
         "department", "office", "cabinet", "regime", "officer", "commander", "navy", "court",
         "agency", "central", "bank", "foreign", "defense", "defence", "state", "premier",
+    }
+)  # fmt: skip
+# A body that its modifier names ("the DGB trade union confederation said", "the
+# Labour party said"): the modifier is the body itself, not a state it speaks for.
+BODY_NOUNS = frozenset(
+    {
+        "union", "confederation", "federation", "association", "party", "council", "committee",
+        "commission", "coalition", "alliance", "bloc", "organisation", "organization", "chamber",
+        "assembly", "caucus", "lobby", "institute", "foundation", "board", "movement", "campaign",
     }
 )  # fmt: skip
 
@@ -292,7 +326,7 @@ def _agent_by_parse(token: Any) -> bool:
         if token.dep_ in ("compound", "nmod", "amod"):
             # "U.S. officials said" speaks for the U.S.; "a key U.S. ally" or
             # "UN sanctions" only name it.
-            if head not in AGENT_NOUNS:
+            if head not in AGENT_NOUNS and head not in BODY_NOUNS:
                 return False
         elif token.dep_ not in ("appos", "conj", "preconj", "cc"):
             return False

@@ -408,3 +408,13 @@ def test_parenthesised_capitals_that_are_not_the_names_initials_stay_apart(
     assert "Refugee Council" not in {
         actor_name(found, index, m.actor_key) for m in found.mentions if m.surface == "UK"
     }
+
+
+def test_a_body_named_by_its_modifier_holds_what_the_body_says(index: ActorIndex, nlp: Any) -> None:
+    text = 'The DGB trade union confederation welcomed the vote as "a big step". A Russian cargo ship docked.'
+    found = run(text, index, nlp)
+    holders = {actor_name(found, index, h.actor_key): h for h in found.holders}
+    assert "DGB" in holders and holders["DGB"].speaks, (
+        "the confederation is the DGB, and it welcomed the vote"
+    )
+    assert "Russia" not in holders, "a ship's flag is no body"

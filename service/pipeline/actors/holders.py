@@ -142,7 +142,9 @@ def sentence_holders(
                     # Nested reports: the innermost speaker is the one reporting.
                     if span.contains(mention.start, mention.end) and span.end - span.start < narrowest:
                         reporter, narrowest = reporting.actor_key, span.end - span.start
-            speaking = any(reporting is mention for _, reporting in speakers)
+            speaking = any(reporting is mention for _, reporting in speakers) or speech.speaks_as_subject(
+                doc, mention.start, mention.end
+            )
             add(Holder(mention.actor_key, sentence.index, _surface(mention, own), False, reporter, speaking))
         # Direct quotes: the speaker holds the quoted words.
         if sentence_quotes and speech.quoted_share(sentence, sentence_quotes) > 0.2:
