@@ -418,3 +418,10 @@ def test_a_body_named_by_its_modifier_holds_what_the_body_says(index: ActorIndex
         "the confederation is the DGB, and it welcomed the vote"
     )
     assert "Russia" not in holders, "a ship's flag is no body"
+
+
+def test_a_name_with_a_capital_inside_that_speaks_is_an_actor(index: ActorIndex, nlp: Any) -> None:
+    """spaCy tags "VdK" a PRODUCT and not a proper noun; products do not speak."""
+    text = "The VdK, which represents pensioners and people with disabilities, said it would trap more women."
+    found = run(text, index, nlp)
+    assert "VdK" in holder_names(found, index)

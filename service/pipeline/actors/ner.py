@@ -66,7 +66,10 @@ def _before_open_bracket(span: str) -> int:
 def _common_noun(ent: Any, name: str, text: str) -> bool:
     """A span the catalogue lacks that names no one: no proper noun in it
     ("vehicle miles" tagged PERSON), or one capitalised word that the same
-    text also uses in lower case ("Homeopathy is ...", "... of homeopathy")."""
+    text also uses in lower case ("Homeopathy is ...", "... of homeopathy").
+    A word with a capital inside ("VdK", "eBay") is a name whatever its tag."""
+    if any(re.search(r"[A-Z]", word[1:]) for word in name.split()):
+        return False
     if not name.isupper() and not any(token.pos_ == "PROPN" for token in ent):
         return True
     return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
@@ -118,6 +121,8 @@ def ner_hits(
                 out.append(Hit(start, end, (country,), "ner", country))
             continue
         kind = _NER_KINDS.get(ent.label_)
+        if kind is None and ent.label_ == "PRODUCT" and speech.speaks_as_subject(doc, start, end):
+            kind = "organisation"  # products do not speak: "The VdK ... said" is a body
         if kind is None:
             continue
         if name in surnames and ent.label_ in ("PERSON", "ORG"):
