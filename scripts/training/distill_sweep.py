@@ -24,14 +24,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import torch
 from transformers import AutoTokenizer
 
-from service.nlp.torch_model import load_torch_model
 from service.nlp.weights import read_model_info
 from service.training import TrainConfig, train
 from service.training.export import save_model
 from service.training.loop import evaluate_saved, save_info
+from service.training.soup import average_weights
 
 VARIANTS: list[dict[str, Any]] = [
     {"num_layers": 5},
@@ -75,12 +74,7 @@ def result_row(
 
 def soup(folders: list[Path], config: TrainConfig) -> dict[str, Any]:
     """Average the weights of students that share an initialisation (a uniform model soup), save, score."""
-    models = [load_torch_model(folder) for folder in folders]
-    merged = models[0].state_dict()
-    for name, tensor in merged.items():
-        if tensor.is_floating_point():
-            merged[name] = torch.stack([m.state_dict()[name] for m in models]).mean(0)
-    models[0].load_state_dict(merged)
+    model = average_weights(folders)
     info = read_model_info(folders[0])
     info.pop("metrics", None)
     info["training"] = {
@@ -88,7 +82,7 @@ def soup(folders: list[Path], config: TrainConfig) -> dict[str, Any]:
         "soup_of": [read_model_info(f)["training"] for f in folders],
     }
     tokenizer = AutoTokenizer.from_pretrained(folders[0], local_files_only=True)
-    record = save_model(models[0], tokenizer, config.output_dir, info)
+    record = save_model(model, tokenizer, config.output_dir, info)
     record["metrics"] = evaluate_saved(config)
     save_info(config.output_dir, record)
     return dict(record["metrics"])
