@@ -301,10 +301,8 @@ class Analyser:
             if not 0 <= holder.sentence_index < len(links):
                 continue
             for link in links[holder.sentence_index]:
-                if link.via == "topic" and not holder.speaks:
-                    continue
                 key = (holder.actor_key, link.issue_key, holder.sentence_index)
-                if key in seen:
+                if key in seen or (link.via == "topic" and not holder.speaks):
                     continue
                 seen.add(key)
                 pairs.append((holder, link))

@@ -143,9 +143,9 @@ def first_person_holders(
         singular = _SINGULAR.search(outside)
         plural = _PLURAL.search(outside) or (own_body.search(outside) if own_body else None)
         if singular is not None:
-            holders.append(Holder(speaker.actor_key, sentence.index, singular.group(), False, None, True))
+            holders.append(Holder(speaker.actor_key, sentence.index, singular.group(), False, None))
         if plural is not None and (singular is None or plural_holder != speaker.actor_key):
-            holders.append(Holder(plural_holder, sentence.index, plural.group(), False, None, True))
+            holders.append(Holder(plural_holder, sentence.index, plural.group(), False, None))
     roll_up = (
         [TextAffiliation(speaker.actor_key, org, category == "spokesperson")]
         if org and category in ("head", "spokesperson")

@@ -125,9 +125,8 @@ class Holder:
     ("Kerry said Moscow opposes X": holder Russia, reporter John Kerry).
     `is_quote` is True when the evidence is the holder's direct quote.
     `mention` is the surface form used in the sentence (for the classifier).
-    `is_speaker` is True when the holder says something in the sentence: the
-    subject of a speech verb ("X said", "X called the ruling dangerous"), or
-    the speaker of a first-person document.
+    `is_speaker` is True when the holder is the subject of a speech or stance
+    verb in the sentence ("X said", "X called the ruling dangerous").
     """
 
     actor_key: str
@@ -139,7 +138,7 @@ class Holder:
 
     @property
     def speaks(self) -> bool:
-        """The holder's own words are in the sentence (quoted, reported or first person)."""
+        """The holder's own words or position are in the sentence (quoted or reported)."""
         return self.is_quote or self.is_speaker
 
 
