@@ -425,3 +425,13 @@ def test_a_name_with_a_capital_inside_that_speaks_is_an_actor(index: ActorIndex,
     text = "The VdK, which represents pensioners and people with disabilities, said it would trap more women."
     found = run(text, index, nlp)
     assert "VdK" in holder_names(found, index)
+
+
+def test_a_shortened_later_name_of_an_organisation_is_the_same_body(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The Australian National Iodine Nutrition Study found that children were iodine deficient. "
+        "The National Iodine Nutrition study recommended iodised salt."
+    )
+    found = run(text, index, nlp)
+    names = {actor_name(found, index, m.actor_key) for m in found.mentions if "Iodine" in m.surface}
+    assert names == {"Australian National Iodine Nutrition Study"}, names

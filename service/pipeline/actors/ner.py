@@ -139,7 +139,7 @@ def ner_hits(
             continue
         if kind == "country" and not speech.is_subject(doc, start, end):
             continue  # an unknown place that does nothing is not an actor
-        key = new_actor(new, name, kind)
+        key = _earlier_longer_name(name, kind, new) or new_actor(new, name, kind)
         out.append(Hit(start, end, (key,), "ner", key))
         if kind == "person":
             surnames.setdefault(name.split()[-1], key)
@@ -147,6 +147,21 @@ def ner_hits(
             _rekey_later_surnames(text, hits, inner, end, key)
             surnames[name.split()[-1]] = key
     return out
+
+
+def _earlier_longer_name(name: str, kind: ActorKind, new: dict[str, NewActor]) -> str | None:
+    """The key of an organisation already found whose name holds this one's words in a
+    row ("the National Iodine Nutrition study" after "the Australian National Iodine
+    Nutrition Study"): a shortened later mention, not a second body. Two words at least."""
+    words = name.split()
+    if kind != "organisation" or len(words) < 2:
+        return None
+    for key, actor in new.items():
+        longer = actor.name.split()
+        if actor.kind == kind and len(longer) > len(words):
+            if any(longer[at : at + len(words)] == words for at in range(len(longer) - len(words) + 1)):
+                return key
+    return None
 
 
 def _rekey_later_surnames(text: str, hits: list[Hit], displaced: Hit, after: int, key: str) -> None:
