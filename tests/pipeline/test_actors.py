@@ -435,3 +435,14 @@ def test_a_shortened_later_name_of_an_organisation_is_the_same_body(index: Actor
     found = run(text, index, nlp)
     names = {actor_name(found, index, m.actor_key) for m in found.mentions if "Iodine" in m.surface}
     assert names == {"Australian National Iodine Nutrition Study"}, names
+
+
+def test_a_member_or_a_family_is_not_a_body(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Valeska Paris, an Australian woman and former Scientologist, has made claims. "
+        "Thomas Sam and his wife Manju Sam were charged. The Sams continued to shun medicine. "
+        "A Vostrovo spokesman said the deal was dead."
+    )
+    names = {actor_name(run(text, index, nlp), index, m.actor_key) for m in run(text, index, nlp).mentions}
+    assert "Scientologist" not in names and "Sams" not in names, names
+    assert "Vostrovo" in names, "a body named as a modifier stays a body"

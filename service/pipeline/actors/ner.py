@@ -63,6 +63,20 @@ def _before_open_bracket(span: str) -> int:
     return len(span[:at].rstrip()) if at > 0 and ")" not in span[at:] else len(span)
 
 
+_MEMBER_OF = frozenset({"a", "an", "former", "fellow", "devout", "practising", "practicing", "lifelong"})
+
+
+def _a_member_or_a_family(ent: Any, name: str, surnames: dict[str, str]) -> bool:
+    """One word that names a member of a body, not the body ("a former Scientologist"),
+    or a family by its plural surname ("the Sams", after "Thomas Sam" and "Manju Sam").
+    A modifier stays a body: "a Gazprom spokesman" speaks for Gazprom."""
+    if " " in name:
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    member = before in _MEMBER_OF and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
+    return member or (name.endswith("s") and name[:-1] in surnames)
+
+
 def _common_noun(ent: Any, name: str, text: str) -> bool:
     """A span the catalogue lacks that names no one: no proper noun in it
     ("vehicle miles" tagged PERSON), or one capitalised word that the same
@@ -124,6 +138,8 @@ def ner_hits(
         if kind is None and ent.label_ == "PRODUCT" and speech.speaks_as_subject(doc, start, end):
             kind = "organisation"  # products do not speak: "The VdK ... said" is a body
         if kind is None:
+            continue
+        if _a_member_or_a_family(ent, name, surnames):
             continue
         if name in surnames and ent.label_ in ("PERSON", "ORG"):
             # spaCy often tags a lone surname as ORG; the full name came earlier.
