@@ -6,8 +6,9 @@ its speaker's own position even where no name or "said" appears in the
 sentence, and the interviewer's questions hold no stance (a question that
 names an actor says nothing of that actor's position). A text counts as an
 interview when at least two different speakers take turns at least three
-times in all; the interviewer is the speaker (or "Q") whose turns mostly end
-in a question mark.
+times in all; the interviewer is the speaker (or "Q") most of whose turns ask
+a question; between two speakers where neither does, the one who opens the
+interview, when they ask no less often than the other.
 """
 
 from __future__ import annotations
@@ -64,8 +65,16 @@ def interview_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, Turn]
         return {}
     asks: Counter[str] = Counter()
     for paragraph, (name, _, _) in starts.items():
-        asks[name] += last[paragraph].text.rstrip(" \"'\u201d").endswith("?")
+        # A turn asks when it has a question in it: interviewers often end on a remark
+        # ("... I know you're speaking at the counter-conference.").
+        asks[name] += "?" in text[first[paragraph].start : last[paragraph].end]
     interviewers = {n for n in names if n.casefold() in _ASKERS or asks[n] * 2 > names[n]}
+    if not interviewers and len(names) == 2:
+        # Two speakers, neither mostly asking: the one who opens asks, if no less often.
+        opener = starts[min(starts)][0]
+        other = next(n for n in names if n != opener)
+        if asks[opener] * names[other] >= asks[other] * names[opener] and asks[opener]:
+            interviewers = {opener}
     turns: dict[int, Turn] = {}
     current: tuple[str, int, int] | None = None
     for sentence in sentences:

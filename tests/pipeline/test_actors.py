@@ -446,3 +446,20 @@ def test_a_member_or_a_family_is_not_a_body(index: ActorIndex, nlp: Any) -> None
     names = {actor_name(run(text, index, nlp), index, m.actor_key) for m in run(text, index, nlp).mentions}
     assert "Scientologist" not in names and "Sams" not in names, names
     assert "Vostrovo" in names, "a body named as a modifier stays a body"
+
+
+def test_the_interviewer_who_opens_with_a_remark_still_holds_nothing(index: ActorIndex, nlp: Any) -> None:
+    from service.pipeline.segment import segment
+
+    text = (
+        "Michael Dranove: I wanted your thoughts on NATO, I know you are speaking at the counter-conference.\n\n"
+        "Noam Chomsky: NATO should have been disbanded. Why should it exist at all?\n\n"
+        "Michael Dranove: Do you think the strikes are a revival of the Left?\n\n"
+        "Noam Chomsky: It is too early to tell what they will become."
+    )
+    sentences = segment(text, nlp(text))
+    found = find_holders(text, sentences, nlp(text), index, DAY)
+    assert "Michael Dranove" not in holder_names(found, index), (
+        "the opener asks no less often: the interviewer"
+    )
+    assert "Noam Chomsky" in holder_names(found, index)
