@@ -343,11 +343,17 @@ def test_a_state_spokesperson_the_article_names_speaks_only_for_the_state(
     assert speaks_for_in(found, index, keys["Maria Cortland"], DAY)[0] == (), "heads come from the catalogue"
 
 
+def run_segmented(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Sentence], ActorFindings]:
+    """The text's sentences (as the pipeline segments it) and its findings."""
+    from service.pipeline.segment import segment
+
+    sentences = segment(text, nlp(text))
+    return sentences, find_holders(text, sentences, nlp(text), index, DAY)
+
+
 def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     index: ActorIndex, nlp: Any
 ) -> None:
-    from service.pipeline.segment import segment
-
     text = (
         "William Saturn: Do you think Barack Obama was right to back the transportation bill?\n\n"
         "Robert Sarvis: No. That bill raised taxes on every family in the state.\n\n"
@@ -355,8 +361,7 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
         "William Saturn: What about school vouchers?\n\n"
         "Robert Sarvis: I favour parental school choice through vouchers."
     )
-    sentences = segment(text, nlp(text))
-    found = find_holders(text, sentences, nlp(text), index, DAY)
+    sentences, found = run_segmented(text, index, nlp)
 
     def holders_of(fragment: str) -> set[str]:
         at = next(s.index for s in sentences if fragment in s.text)
@@ -449,16 +454,13 @@ def test_a_member_or_a_family_is_not_a_body(index: ActorIndex, nlp: Any) -> None
 
 
 def test_the_interviewer_who_opens_with_a_remark_still_holds_nothing(index: ActorIndex, nlp: Any) -> None:
-    from service.pipeline.segment import segment
-
     text = (
         "Michael Dranove: I wanted your thoughts on NATO, I know you are speaking at the counter-conference.\n\n"
         "Noam Chomsky: NATO should have been disbanded. Why should it exist at all?\n\n"
         "Michael Dranove: Do you think the strikes are a revival of the Left?\n\n"
         "Noam Chomsky: It is too early to tell what they will become."
     )
-    sentences = segment(text, nlp(text))
-    found = find_holders(text, sentences, nlp(text), index, DAY)
+    _, found = run_segmented(text, index, nlp)
     assert "Michael Dranove" not in holder_names(found, index), (
         "the opener asks no less often: the interviewer"
     )
