@@ -180,33 +180,39 @@ def _parsed_root(doc: Any | None, start: int, end: int) -> Any | None:
     return None if span is None else span.root
 
 
+# Links within a noun phrase that lead from a name to the phrase's head
+# ("U.S. Secretary of State John Kerry", "Russia and China", "Kerry, the envoy").
+_PHRASE_LINKS = frozenset({"compound", "appos", "conj", "preconj", "cc"})
+
+
+def _phrase_head(token: Any, through: frozenset[str] = _PHRASE_LINKS) -> Any:
+    """The head of the noun phrase `token` sits in, climbing only `through` these links."""
+    while token.dep_ in through and token.head is not token:
+        token = token.head
+    return token
+
+
 def speaks_as_subject(doc: Any | None, start: int, end: int) -> bool:
     """Whether the phrase at these offsets is the subject of a speech or stance verb
-    ("X said", "X welcomed the vote", "X called the ruling dangerous")."""
+    ("X said", "X welcomed the vote", "X called the ruling dangerous"); through its
+    modifiers too ("the DGB trade union confederation welcomed")."""
     token = _parsed_root(doc, start, end)
     if token is None:
         return False
-    while (
-        token.dep_ in ("compound", "appos", "conj", "preconj", "cc", "amod", "nmod")
-        and token.head is not token
-    ):
-        token = token.head
-    if token.dep_ not in ("nsubj", "csubj"):
+    head = _phrase_head(token, _PHRASE_LINKS | {"amod", "nmod"})
+    if head.dep_ not in ("nsubj", "csubj"):
         return False
-    verbs = [token.head, *(c for c in token.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    verbs = [head.head, *(c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     return any(v.lemma_.lower() in _SPEAKING_LEMMAS for v in verbs)
 
 
 def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
-    """Whether the phrase at these offsets is a grammatical subject (None: no parse)."""
+    """Whether the phrase at these offsets is a grammatical subject (None: no parse);
+    a possessor ("Russia's plan") is not."""
     token = _parsed_root(doc, start, end)
     if token is None:
         return None
-    while token.dep_ in ("compound", "poss", "appos", "conj", "preconj", "cc") and token.head is not token:
-        if token.dep_ == "poss":
-            return False
-        token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
+    return _phrase_head(token).dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
 
 
 LOCATIVE_PREPS = frozenset(
