@@ -31,6 +31,7 @@ from service.pipeline.issues import (
     IssueLink,
     LinkerConfig,
     link_issues,
+    strongest_links,
 )
 from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, detect_language
 from service.pipeline.parse import cap_text, load_spacy, parse_by_line
@@ -294,15 +295,17 @@ class Analyser:
         """Every (holder, linked issue) in the holder's sentence, best-linked first. A
         topic link (an issue the article is about, not named in the sentence) makes a
         candidate only of a holder who speaks there ("Minister Giannini said a more
-        general reflection is needed"), not of everyone the sentence names."""
+        general reflection is needed"), not of everyone the sentence names. Of the
+        rest, only the sentence's strongest links make candidates (issues.strongest_links)."""
         seen: set[tuple[str, str, int]] = set()
         pairs: list[tuple[Holder, IssueLink]] = []
         for holder in holders:
             if not 0 <= holder.sentence_index < len(links):
                 continue
-            for link in links[holder.sentence_index]:
+            usable = [link for link in links[holder.sentence_index] if link.via != "topic" or holder.speaks]
+            for link in strongest_links(usable, self.config.linker):
                 key = (holder.actor_key, link.issue_key, holder.sentence_index)
-                if key in seen or (link.via == "topic" and not holder.speaks):
+                if key in seen:
                     continue
                 seen.add(key)
                 pairs.append((holder, link))

@@ -142,3 +142,17 @@ def test_the_articles_topic_reaches_speakers_only(analyser: Analyser, index: obj
     topic = {(h.actor_key, link.issue_key) for h, link in prepared.pairs if link.via == "topic"}
     assert ("LAVROV", "talks") in topic
     assert not any(actor == "USA" for actor, _ in topic), "naming an actor is not speaking"
+
+
+def test_a_weak_link_beside_a_named_issue_is_no_candidate(analyser: Analyser, index: object) -> None:
+    """A sentence that names one issue and only brushes another (two of its words
+    scattered) is evidence on the named issue alone: the classifier reads positions
+    on neighbouring issues into it (LinkerConfig.candidate_gap)."""
+    text = "Lavrov said Moscow opposes plans to arm the rebels and puts peace off the table."
+    prepared = analyser.prepare(text, DAY, index, ISSUES)  # type: ignore[arg-type]
+    assert prepared is not None
+    linked = {link.issue_key: link.score for link in prepared.links[0]}
+    assert linked["arm"] == 1.0 and 0 < linked["talks"] < 0.8, linked
+    pairs = {(h.actor_key, link.issue_key) for h, link in prepared.pairs}
+    assert ("LAVROV", "arm") in pairs
+    assert not any(issue == "talks" for _, issue in pairs)
