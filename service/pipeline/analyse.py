@@ -25,13 +25,13 @@ from service.nlp.encoder import EncoderConfig, SentenceEncoder, get_encoder
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
 from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for_in
 from service.pipeline.aggregate import Classified, aggregate
+from service.pipeline.candidates import candidate_pairs
 from service.pipeline.issues import (
     ANALYSED_KINDS,
     IssueEmbeddings,
     IssueLink,
     LinkerConfig,
     link_issues,
-    strongest_links,
 )
 from service.pipeline.language import SUPPORTED, UNKNOWN, UnsupportedLanguage, detect_language
 from service.pipeline.parse import cap_text, load_spacy, parse_by_line
@@ -267,7 +267,7 @@ class Analyser:
                 embed=self._reachable(findings.holders),
             )
         with stage("candidates"):
-            pairs = self._candidates(findings.holders, links)
+            pairs = candidate_pairs(findings.holders, links, self.config.linker, self.config.max_pairs)
             inputs = self._inputs(pairs, sentences, issues, index, findings.new_actors)
         return Prepared(language, sentences, findings, links, pairs, inputs, len(allowed))
 
@@ -288,32 +288,6 @@ class Analyser:
         # The cap above bounds the length; spaCy refuses texts over max_length.
         self.nlp.max_length = max(self.nlp.max_length, len(text) + 1)
         return parse_by_line(self.nlp, text)
-
-    def _candidates(
-        self, holders: Sequence[Holder], links: Sequence[tuple[IssueLink, ...]]
-    ) -> list[tuple[Holder, IssueLink]]:
-        """Every (holder, linked issue) in the holder's sentence, best-linked first. A
-        topic link (an issue the article is about, not named in the sentence) makes a
-        candidate only of a holder who speaks there ("Minister Giannini said a more
-        general reflection is needed"), not of everyone the sentence names. Of the
-        rest, only the sentence's strongest links make candidates (issues.strongest_links)."""
-        seen: set[tuple[str, str, int]] = set()
-        pairs: list[tuple[Holder, IssueLink]] = []
-        for holder in holders:
-            if not 0 <= holder.sentence_index < len(links):
-                continue
-            usable = [link for link in links[holder.sentence_index] if link.via != "topic" or holder.speaks]
-            for link in strongest_links(usable, self.config.linker):
-                key = (holder.actor_key, link.issue_key, holder.sentence_index)
-                if key in seen:
-                    continue
-                seen.add(key)
-                pairs.append((holder, link))
-        if len(pairs) > self.config.max_pairs:
-            ranked = sorted(range(len(pairs)), key=lambda i: (-pairs[i][1].score, pairs[i][0].sentence_index))
-            keep = sorted(ranked[: self.config.max_pairs])
-            pairs = [pairs[i] for i in keep]
-        return pairs
 
     def _inputs(
         self,

@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from service.pipeline.segment import plain_text
+from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
 from service.pipeline.types import IssueSpec, Sentence, SentenceKind
 
 Via = Literal["keyword", "similarity", "context", "anchor", "topic"]
@@ -119,20 +120,6 @@ class LinkerConfig:
     explicit_score: float = 0.95
 
 
-_STOPWORDS = frozenset(
-    """a an the of to in on at for by with from and or but not no nor as is are was
-    were be been being has have had do does did it its this that these those which
-    who whom whose what when where why how than then there their they them he she
-    his her we our you your i me my us so such into over under about after before
-    between against during without within also more most other some any all each
-    both either neither own same very can could may might must shall should will
-    would e.g i.e vs via per up out off""".split()
-)
-_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
-_SUFFIXES = (
-    "ations", "ation", "tions", "tion", "ments", "ment", "ings", "ing",
-    "ies", "ied", "ers", "er", "es", "ed", "s",
-)  # fmt: skip
 # Sentence openers and phrases that continue the previous sentence's topic.
 _CONTINUES = re.compile(
     r"^\W*(?:but|however|yet|still|instead|meanwhile|nonetheless|nevertheless|"
@@ -144,35 +131,6 @@ _CONTINUES = re.compile(
     r"|^\W*(?:it|this|that)\b",
     re.IGNORECASE,
 )
-
-
-def stem(word: str) -> str:
-    """A deliberately light suffix stripper (no dependency, same on both sides)."""
-    word = word.lower().replace("\u2019", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    word = word.strip("'-")
-    for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                if suffix in ("ies", "ied"):
-                    word += "i"
-                break
-        else:
-            break
-    return word.rstrip("e") if len(word) > 3 else word
-
-
-def content_stems(text: str) -> list[str]:
-    """Stems of the non-stopword tokens of `text`, in order."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        low = token.lower()
-        if low in _STOPWORDS or low.isdigit():
-            continue
-        out.append(stem(low))
-    return out
 
 
 @dataclass(frozen=True)
@@ -200,8 +158,8 @@ def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
         keyword_stems = {s for p in phrases[1:] for s in p}
         anchors = {
             stem(tok)
-            for tok in _TOKEN.findall(issue.name)
-            if tok[:1].isupper() and tok.lower() not in _STOPWORDS and len(tok) > 2
+            for tok in TOKEN.findall(issue.name)
+            if tok[:1].isupper() and tok.lower() not in STOPWORDS and len(tok) > 2
         }
         profiles.append(
             _IssueProfile(
@@ -232,7 +190,7 @@ def _keyword_score(stems: set[str], profile: _IssueProfile, config: LinkerConfig
 
 
 def _capitalised_stems(text: str) -> set[str]:
-    return {stem(tok) for tok in _TOKEN.findall(text) if tok[:1].isupper()}
+    return {stem(tok) for tok in TOKEN.findall(text) if tok[:1].isupper()}
 
 
 def issue_texts(issue: IssueSpec) -> list[str]:

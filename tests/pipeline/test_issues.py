@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from service.pipeline.issues import IssueEmbeddings, LinkerConfig, content_stems, link_issues, stem
+from service.pipeline.issues import IssueEmbeddings, LinkerConfig, link_issues
 from service.pipeline.segment import segment
+from service.pipeline.stems import content_stems, stem
 from service.pipeline.types import IssueSpec
 
 CLIMATE = IssueSpec(
