@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from service.pipeline.types import LABELS, Evidence, Label, Sentence, StanceResult
+from service.pipeline.types import LABELS, Evidence, Label, LinkVia, Sentence, StanceResult
 
 # (actor_key, day) -> (keys of the states it speaks for, keep the person's own record)
 SpeaksFor = Callable[[str, date | None], tuple[Sequence[str], bool]]
@@ -48,7 +48,7 @@ class Classified:
     is_quote: bool = False
     reporter_key: str | None = None
     link_score: float = 1.0
-    link_via: str = "keyword"
+    link_via: LinkVia = "keyword"
 
 
 # A sentence linked to the issue only as the article's topic (issues.py, signal 4)

@@ -29,16 +29,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from service.pipeline.segment import plain_text
 from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
-from service.pipeline.types import IssueSpec, Sentence, SentenceKind
+from service.pipeline.types import IssueSpec, LinkVia, Sentence, SentenceKind
 
-Via = Literal["keyword", "similarity", "context", "anchor", "topic"]
+Via = LinkVia
 Matrix = npt.NDArray[np.float32]
 
 ANALYSED_KINDS: frozenset[SentenceKind] = frozenset({"body", "headline"})

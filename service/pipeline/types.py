@@ -21,6 +21,8 @@ LABELS: tuple[Label, ...] = ("support", "oppose", "neutral")
 CLASSIFIER_LABELS: tuple[str, ...] = ("support", "oppose", "neutral", "none")
 ActorKind = Literal["person", "country", "organisation", "group"]
 SentenceKind = Literal["headline", "byline", "dateline", "caption", "body", "boilerplate"]
+# How a sentence was linked to an issue (service.pipeline.issues).
+LinkVia = Literal["keyword", "similarity", "context", "anchor", "topic"]
 
 
 @dataclass(frozen=True)
