@@ -102,14 +102,20 @@ def apply_turns(
     speaker_key: Callable[[Turn], str | None],
 ) -> list[Holder]:
     """Holders with the interview applied: no holder in the interviewer's sentences,
-    the speaker as a holder (their own words, like a quote) of every sentence of an answer."""
+    the speaker as a holder (their own words, like a quote) of every sentence of an
+    answer, except a sentence that reports someone else speaking without an "I" or
+    "we" of the speaker's ("Obama's adviser James Jones is on record favouring ..."):
+    that position is the other's."""
     out = [h for h in holders if not (h.sentence_index in turns and turns[h.sentence_index].interviewer)]
     present = {(h.sentence_index, h.actor_key) for h in out}
+    speaking = {h.sentence_index for h in out if h.speaks}
     for index, turn in sorted(turns.items()):
         if turn.interviewer:
             continue
         key = speaker_key(turn)
         if key is None or (index, key) in present:
+            continue
+        if index in speaking and turn.prefix is None and first_person(sentences[index].text) is None:
             continue
         mention = turn.speaker if turn.prefix is not None else first_person(sentences[index].text) or ""
         out.append(Holder(key, index, mention, is_quote=True))

@@ -465,3 +465,26 @@ def test_the_interviewer_who_opens_with_a_remark_still_holds_nothing(index: Acto
         "the opener asks no less often: the interviewer"
     )
     assert "Noam Chomsky" in holder_names(found, index)
+
+
+def test_an_answer_that_reports_another_speaker_is_that_speakers_position(
+    index: ActorIndex, nlp: Any
+) -> None:
+    text = (
+        "Michael Dranove: Do you think NATO should expand?\n\n"
+        "Noam Chomsky: It should not.\n\n"
+        "John Kerry said Washington would welcome new members.\n\n"
+        "I think we said the same thing years ago.\n\n"
+        "Michael Dranove: What about the strikes?\n\n"
+        "Noam Chomsky: It is too early to tell what they will become."
+    )
+    sentences, found = run_segmented(text, index, nlp)
+
+    def holders_of(fragment: str) -> set[str]:
+        at = next(s.index for s in sentences if fragment in s.text)
+        return {actor_name(found, index, h.actor_key) for h in found.holders if h.sentence_index == at}
+
+    assert "Noam Chomsky" not in holders_of("John Kerry said"), "Kerry's words, not the interviewee's"
+    assert "John Kerry" in holders_of("John Kerry said")
+    assert "Noam Chomsky" in holders_of("I think we said")
+    assert "Noam Chomsky" in holders_of("It should not")
