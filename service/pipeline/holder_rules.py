@@ -149,6 +149,13 @@ _COMMON = frozenset(
 )
 
 
+# The words of a testimony's or speech's salutation: spaCy tags "Ranking Member" a person.
+_ADDRESS = frozenset(
+    "chairman chairwoman chair chairs madam mister sir ranking member members committee subcommittee "
+    "honorable honourable distinguished".split()
+)
+
+
 _AGENCIES = r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool|NurPhoto|Sipa)"
 _NAME = r"[A-Z][\w.'-]*"
 # "Alex Wong/Getty Images Neil Gorsuch", "AP Photo/Evan Vucci Donald Trump": a photo credit glued to a name.
@@ -198,5 +205,7 @@ def is_junk_entity(text: str) -> bool:
     if sum(ch.isdigit() for ch in clean) > len(clean) // 3:
         return True
     if clean.islower():  # "vehicle miles": common nouns, however many
+        return True
+    if all(w.casefold() in _ADDRESS for w in words):  # "Chairman, Ranking Member, and members ..."
         return True
     return clean.casefold() in _COMMON

@@ -251,7 +251,8 @@ def test_junk_and_glued_ner_spans_are_cut(index: ActorIndex, nlp: Any) -> None:
 def test_laws_and_committee_titles_are_no_actors(index: ActorIndex, nlp: Any) -> None:
     text = (
         "The Energy Producer Certainty Act would repeal the rule, and the Ranking Member said States "
-        "should decide. The Illinois Biometric Information Privacy Act lets consumers sue, Maria Cortland said."
+        "should decide. The Illinois Biometric Information Privacy Act lets consumers sue, Maria Cortland said. "
+        "Chairman, Ranking Member, and members of the Committee, thank you for the opportunity to testify."
     )
     found = run(text, index, nlp)
     new = {a.name for a in found.new_actors}
