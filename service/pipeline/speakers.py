@@ -126,11 +126,20 @@ def first_person_holders(
     speaker: Speaker,
     analysed: Callable[[Sentence], bool],
     personal: bool = False,
+    speaks: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[Holder], list[TextAffiliation]]:
     """Holders of the first-person sentences outside quotes, and the roll-up
     of the speaker to their organisation (none for legislators and members).
     `personal`: the author writes in their own name (an op-ed), whatever
-    their position: nothing rolls up to their organisation."""
+    their position: nothing rolls up to their organisation. `speaks(start, end)`:
+    whether the words at these offsets are the subject of a speech or stance verb
+    ("I strongly support", "we urge"); such a holder speaks (Holder.is_speaker)."""
+
+    def speaker_in(pattern: re.Pattern[str], outside: str, start: int) -> bool:
+        return speaks is not None and any(
+            speaks(start + found.start(), start + found.end()) for found in pattern.finditer(outside)
+        )
+
     category = "member" if personal else role_category(speaker.role)
     org = speaker.organisation_key if speaker.organisation_key != speaker.actor_key else None
     plural_holder = org if org and category in ("head", "spokesperson") else speaker.actor_key
@@ -143,9 +152,23 @@ def first_person_holders(
         singular = _SINGULAR.search(outside)
         plural = _PLURAL.search(outside) or (own_body.search(outside) if own_body else None)
         if singular is not None:
-            holders.append(Holder(speaker.actor_key, sentence.index, singular.group(), False, None))
+            holders.append(
+                Holder(
+                    speaker.actor_key,
+                    sentence.index,
+                    singular.group(),
+                    is_speaker=speaker_in(_SINGULAR, outside, sentence.start),
+                )
+            )
         if plural is not None and (singular is None or plural_holder != speaker.actor_key):
-            holders.append(Holder(plural_holder, sentence.index, plural.group(), False, None))
+            holders.append(
+                Holder(
+                    plural_holder,
+                    sentence.index,
+                    plural.group(),
+                    is_speaker=speaker_in(_PLURAL, outside, sentence.start),
+                )
+            )
     roll_up = (
         [TextAffiliation(speaker.actor_key, org, category == "spokesperson")]
         if org and category in ("head", "spokesperson")

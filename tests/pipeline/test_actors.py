@@ -489,3 +489,29 @@ def test_an_answer_that_reports_another_speaker_is_that_speakers_position(
     assert "John Kerry" in holders_of("John Kerry said")
     assert "Noam Chomsky" in holders_of("I think we said")
     assert "Noam Chomsky" in holders_of("It should not")
+
+
+def test_a_speaker_who_says_i_support_speaks_and_one_who_says_my_office_does_not(
+    index: ActorIndex, nlp: Any
+) -> None:
+    from service.pipeline.segment import segment
+    from service.pipeline.types import Document, Speaker
+
+    text = (
+        "Statement of Jane Roe, Administrator, Example Agency\n\n"
+        "I strongly support finalizing these standards without delay. "
+        "My office reviewed the comments in May. We urge the Senate to act."
+    )
+    document = Document("testimony", (Speaker("person:jane-roe", "Jane Roe", None, None, "Administrator"),))
+    sentences = segment(text, nlp(text))
+    found = find_holders(text, sentences, nlp(text), index, DAY, document)
+
+    def speaks(fragment: str) -> bool:
+        at = next(s.index for s in sentences if fragment in s.text)
+        return next(
+            h for h in found.holders if h.sentence_index == at and h.actor_key == "person:jane-roe"
+        ).speaks
+
+    assert speaks("I strongly support"), "the subject of a stance verb speaks there"
+    assert not speaks("My office reviewed"), "a possessive first person names the speaker, no more"
+    assert speaks("We urge the Senate")

@@ -23,7 +23,7 @@ from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import TextAffiliation, text_affiliations
 from service.pipeline.segment import sentence_at
 from service.pipeline.speakers import detect_speakers, first_person_holders
-from service.pipeline.speech import quote_spans
+from service.pipeline.speech import quote_spans, speaks_as_subject
 from service.pipeline.turns import apply_turns, interview_turns
 from service.pipeline.types import ActorKind, Document, Holder, Mention, NewActor, Sentence, Speaker
 
@@ -97,7 +97,13 @@ def find_holders(
     elif speakers:
         personal = document is not None and document.kind == "op-ed"
         spoken, roll_up = first_person_holders(
-            text, sentences, quote_spans(text), speakers[0], lambda s: s.kind not in SILENT_KINDS, personal
+            text,
+            sentences,
+            quote_spans(text),
+            speakers[0],
+            lambda s: s.kind not in SILENT_KINDS,
+            personal,
+            lambda start, end: speaks_as_subject(doc, start, end),
         )
         holders = _merged(holders, spoken)
         affiliations = [*affiliations, *roll_up]
