@@ -234,6 +234,7 @@ STANCE_NOUNS = frozenset(
         "veto", "push", "bid", "demand", "position", "stance", "objection", "approval",
         "rejection", "offer", "threat", "pledge", "commitment", "policy", "insistence",
         "response", "condemnation", "criticism", "endorsement", "resistance", "effort",
+        "request", "ruling", "judgment", "judgement", "verdict",
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
@@ -326,6 +327,12 @@ def _agent_by_parse(token: Any) -> bool:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             return True
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in STANCE_NOUNS
+        ):
+            return True  # "the resistance of the Catholic Church"
         head = token.head.lemma_.lower()
         if token.dep_ in ("poss", "compound", "nmod", "amod") and head in STANCE_NOUNS:
             return True

@@ -515,3 +515,19 @@ def test_a_speaker_who_says_i_support_speaks_and_one_who_says_my_office_does_not
     assert speaks("I strongly support"), "the subject of a stance verb speaks there"
     assert not speaks("My office reviewed"), "a possessive first person names the speaker, no more"
     assert speaks("We urge the Senate")
+
+
+def test_the_owner_of_a_stance_noun_holds_it_and_the_owner_of_a_building_does_not(
+    index: ActorIndex, nlp: Any
+) -> None:
+    held = holder_names(
+        run(
+            "Towns began to tax religious schools despite the resistance of the Catholic Church.", index, nlp
+        ),
+        index,
+    )
+    assert "Catholic Church" in held, held
+    held = holder_names(
+        run("Towns began to tax the schools near the headquarters of the Catholic Church.", index, nlp), index
+    )
+    assert "Catholic Church" not in held, held
