@@ -531,3 +531,10 @@ def test_the_owner_of_a_stance_noun_holds_it_and_the_owner_of_a_building_does_no
         run("Towns began to tax the schools near the headquarters of the Catholic Church.", index, nlp), index
     )
     assert "Catholic Church" not in held, held
+
+
+def test_a_place_named_by_its_government_is_a_body(index: ActorIndex, nlp: Any) -> None:
+    found = run("The request was advanced by the Municipality of Livorno in 2010.", index, nlp)
+    assert "Municipality of Livorno" in holder_names(found, index)
+    found = run("Tourists flocked to the old town of Livorno in 2010.", index, nlp)
+    assert not any("Livorno" in name for name in holder_names(found, index)), "a place visited does nothing"

@@ -96,6 +96,13 @@ def new_actor(new: dict[str, NewActor], name: str, kind: ActorKind) -> str:
     return key
 
 
+# A place named by its government ("the Municipality of Livorno", "the Province of Ontario").
+_LOCAL_GOVERNMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?:Municipality|City|Town|Province|Region|County|Canton|Prefecture|Commune|Borough|"
+    r"District|Government|State)\s+of\s+[A-Z]"
+)
+
+
 def ner_hits(
     text: str,
     doc: Any,
@@ -153,7 +160,9 @@ def ner_hits(
             continue  # a lone surname: resolved later against full names
         if _common_noun(ent, name, text):
             continue
-        if kind == "country" and not speech.is_subject(doc, start, end):
+        if kind == "country" and _LOCAL_GOVERNMENT.match(name):
+            kind = "organisation"  # "the Municipality of Livorno" is a body, not a place
+        elif kind == "country" and not speech.is_subject(doc, start, end):
             continue  # an unknown place that does nothing is not an actor
         key = _earlier_longer_name(name, kind, new) or new_actor(new, name, kind)
         out.append(Hit(start, end, (key,), "ner", key))
