@@ -2,7 +2,7 @@
 
 Usage (how stance-minilm 3.1.0 was made; see models/MODEL_CARD.md):
     HF_HUB_OFFLINE=1 python scripts/training/soup.py --out /tmp/soup \\
-        --member models/stance-minilm:0.7 --member /tmp/run14:0.3
+        --member /tmp/m300:0.7 --member /tmp/run14:0.3     # /tmp/m300: the 3.0.0 folder (git history)
 
 Each --member is FOLDER[:WEIGHT] (weight 1 when left out; weights are
 normalised). The folder written is what load_classifier reads: int8
