@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -352,6 +353,17 @@ def run_segmented(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Sentence
     return sentences, find_holders(text, sentences, nlp(text), index, DAY)
 
 
+def holders_by_sentence(text: str, index: ActorIndex, nlp: Any) -> Callable[[str], set[str]]:
+    """The holders' names of the (segmented) sentence that contains a fragment."""
+    sentences, found = run_segmented(text, index, nlp)
+
+    def holders_of(fragment: str) -> set[str]:
+        at = next(s.index for s in sentences if fragment in s.text)
+        return {actor_name(found, index, h.actor_key) for h in found.holders if h.sentence_index == at}
+
+    return holders_of
+
+
 def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     index: ActorIndex, nlp: Any
 ) -> None:
@@ -362,11 +374,7 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
         "William Saturn: What about school vouchers?\n\n"
         "Robert Sarvis: I favour parental school choice through vouchers."
     )
-    sentences, found = run_segmented(text, index, nlp)
-
-    def holders_of(fragment: str) -> set[str]:
-        at = next(s.index for s in sentences if fragment in s.text)
-        return {actor_name(found, index, h.actor_key) for h in found.holders if h.sentence_index == at}
+    holders_of = holders_by_sentence(text, index, nlp)
 
     assert holders_of("Do you think") == set(), "a question names Obama but states nothing of his"
     assert holders_of("That bill raised taxes") == {"Robert Sarvis"}
@@ -479,11 +487,7 @@ def test_an_answer_that_reports_another_speaker_is_that_speakers_position(
         "Michael Dranove: What about the strikes?\n\n"
         "Noam Chomsky: It is too early to tell what they will become."
     )
-    sentences, found = run_segmented(text, index, nlp)
-
-    def holders_of(fragment: str) -> set[str]:
-        at = next(s.index for s in sentences if fragment in s.text)
-        return {actor_name(found, index, h.actor_key) for h in found.holders if h.sentence_index == at}
+    holders_of = holders_by_sentence(text, index, nlp)
 
     assert "Noam Chomsky" not in holders_of("John Kerry said"), "Kerry's words, not the interviewee's"
     assert "John Kerry" in holders_of("John Kerry said")
