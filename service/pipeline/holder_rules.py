@@ -125,8 +125,12 @@ _LABEL = re.compile(
 )
 _BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.?|H\.?\s?Res\.?|S\.?\s?Res\.?|Pub\.?\s?L\.?|P\.?\s?L\.?)\s*\d")
 # A law or bill by name ("the Energy Producer Certainty Act", "Finance Bill 2023"): a text, not an actor.
+# Laws, treaties and policy instruments by name ("the Energy Producer Certainty Act",
+# "the Carbon Credit Trading Scheme", "the Keystone XL Pipeline"): what a stance is
+# about, never who holds it.
 _NAMED_LAW = re.compile(
-    r"\b(?:Act|Acts|Bill|Code|Directive|Regulation|Treaty|Convention|Amendment|Resolution)(?:\s+(?:of\s+)?\d{4})?$"
+    r"\b(?:Act|Acts|Bill|Code|Directive|Regulation|Treaty|Convention|Amendment|Resolution|Protocol|Accord|"
+    r"Scheme|Pipeline|Tax|Levy|Tariffs?|Subsid(?:y|ies))(?:\s+(?:of\s+)?\d{4})?$"
 )
 _UNITS = frozenset(
     "mph kph km kg lb lbs mg ml cm mm ppm ppb mw gw kw kwh mwh gwh tw twh btu mmbtu bcf tcf mcf "

@@ -258,6 +258,14 @@ def test_laws_and_committee_titles_are_no_actors(index: ActorIndex, nlp: Any) ->
     found = run(text, index, nlp)
     new = {a.name for a in found.new_actors}
     assert not any(name.endswith("Act") or name in {"Ranking Member", "States"} for name in new)
+    found = run(
+        "The Carbon Credit Trading Scheme will price emissions, and the Keystone XL Pipeline was cancelled, "
+        "Maria Cortland said.",
+        index,
+        nlp,
+    )
+    new = {a.name for a in found.new_actors}
+    assert not any(name.endswith(("Scheme", "Pipeline")) for name in new), new
     assert "Maria Cortland" in new
 
 
