@@ -234,7 +234,7 @@ STANCE_NOUNS = frozenset(
         "veto", "push", "bid", "demand", "position", "stance", "objection", "approval",
         "rejection", "offer", "threat", "pledge", "commitment", "policy", "insistence",
         "response", "condemnation", "criticism", "endorsement", "resistance", "effort",
-        "request", "ruling", "judgment", "judgement", "verdict",
+        "request", "ruling", "judgment", "judgement", "verdict", "promise",
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
@@ -292,6 +292,8 @@ def _before_its_verb(doc: Any, after: int) -> bool:
             return True
         if token.pos_ not in NOUN_PHRASE_POS and token.text not in DASHES:
             return False
+        if token.pos_ == "CCONJ" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("VERB", "AUX"):
+            return False  # "take the dispute to the WTO and slap duties": two verbs joined
     return False
 
 

@@ -550,3 +550,10 @@ def test_a_place_named_by_its_government_is_a_body(index: ActorIndex, nlp: Any) 
     assert "Municipality of Livorno" in holder_names(found, index)
     found = run("Tourists flocked to the old town of Livorno in 2010.", index, nlp)
     assert not any("Livorno" in name for name in holder_names(found, index)), "a place visited does nothing"
+
+
+def test_a_place_a_dispute_goes_to_is_no_holder(index: ActorIndex, nlp: Any) -> None:
+    text = 'The bloc will take the dispute to the WTO and slap "rebalancing" duties on American products.'
+    assert "World Trade Organization" not in holder_names(run(text, index, nlp), index)
+    text = "Parliament approved the wage, fulfilling a central campaign promise of Chancellor Olaf Scholz."
+    assert "Olaf Scholz" in holder_names(run(text, index, nlp), index), "a promise's owner holds it"
