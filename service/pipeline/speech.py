@@ -238,6 +238,16 @@ STANCE_NOUNS = frozenset(
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+# Passives whose subject still holds the position ("Russia is opposed to", "Iran was
+# quoted as saying", "Germany is determined to"); any other passive subject undergoes
+# the action.
+PASSIVE_HOLDER_VERBS = frozenset(
+    {
+        "oppose", "quote", "report", "say", "believe", "commit", "determine", "prepare", "divide",
+        "split", "expect", "understand", "know", "convince", "persuade", "concern", "opposed",
+        "inclined", "dispose", "set", "poise", "resolve",
+    }
+)  # fmt: skip
 # People and bodies that act for the actor named before them ("Russian diplomats").
 AGENT_NOUNS = frozenset(
     {
@@ -274,6 +284,8 @@ def is_agent(doc: Any | None, start: int, end: int) -> bool:
     root = span.root
     if _agent_by_parse(root):
         return True
+    if root.dep_ == "nsubjpass":
+        return False  # a passive's subject the parse saw: the surface fallback does not apply
     # The surface fallback is for phrases the parser hung off a preposition or
     # another noun phrase; a modifier ("a key U.S. ally") stays a modifier.
     return root.dep_ not in ("compound", "poss", "amod", "nmod") and _before_its_verb(doc, span.end)
@@ -325,6 +337,8 @@ def _agent_by_parse(token: Any) -> bool:
     while True:
         if _acts_in_relative_clause(token):
             return True
+        if token.dep_ == "nsubjpass" and token.head.lemma_.lower() not in PASSIVE_HOLDER_VERBS:
+            return False  # "Syria is covered by the ban", "Mohamed was arrested": patients
         if token.dep_ in SUBJECT_DEPS:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "by":

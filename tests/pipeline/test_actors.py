@@ -557,3 +557,16 @@ def test_a_place_a_dispute_goes_to_is_no_holder(index: ActorIndex, nlp: Any) -> 
     assert "World Trade Organization" not in holder_names(run(text, index, nlp), index)
     text = "Parliament approved the wage, fulfilling a central campaign promise of Chancellor Olaf Scholz."
     assert "Olaf Scholz" in holder_names(run(text, index, nlp), index), "a promise's owner holds it"
+
+
+def test_the_subject_of_a_passive_undergoes_it_unless_the_verb_states_a_position(
+    index: ActorIndex, nlp: Any
+) -> None:
+    held = holder_names(run("Syria and all refugees are covered by the ban.", index, nlp), index)
+    assert "Syria" not in held, held
+    held = holder_names(
+        run("Iran was arrested at the border by the police, officials said.", index, nlp), index
+    )
+    assert "Iran" not in held, held
+    held = holder_names(run("Russia is opposed to the plan to arm the rebels.", index, nlp), index)
+    assert "Russia" in held, held
