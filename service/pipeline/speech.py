@@ -288,7 +288,7 @@ def is_agent(doc: Any | None, start: int, end: int) -> bool:
         return False  # a passive's subject the parse saw: the surface fallback does not apply
     # The surface fallback is for phrases the parser hung off a preposition or
     # another noun phrase; a modifier ("a key U.S. ally") stays a modifier.
-    return root.dep_ not in ("compound", "poss", "amod", "nmod") and _before_its_verb(doc, span.end)
+    return root.dep_ not in ("compound", "poss", "amod", "nmod", "dobj") and _before_its_verb(doc, span.end)
 
 
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})

@@ -570,3 +570,8 @@ def test_the_subject_of_a_passive_undergoes_it_unless_the_verb_states_a_position
     assert "Iran" not in held, held
     held = holder_names(run("Russia is opposed to the plan to arm the rebels.", index, nlp), index)
     assert "Russia" in held, held
+
+
+def test_the_object_of_a_participle_is_no_holder(index: ActorIndex, nlp: Any) -> None:
+    text = "Officials said the case involving Maria Cortland was being dealt with as grand theft."
+    assert "Maria Cortland" not in holder_names(run(text, index, nlp), index)
