@@ -124,7 +124,6 @@ _LABEL = re.compile(
     r"Article|Page|Slide|Box|Map|Panel|Item|Step|Phase|Tier|Option|Scenario|Footnote|Note)\.?\s*[\dIVXivx]",
 )
 _BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.?|H\.?\s?Res\.?|S\.?\s?Res\.?|Pub\.?\s?L\.?|P\.?\s?L\.?)\s*\d")
-# A law or bill by name ("the Energy Producer Certainty Act", "Finance Bill 2023"): a text, not an actor.
 # Laws, treaties and policy instruments by name ("the Energy Producer Certainty Act",
 # "the Carbon Credit Trading Scheme", "the Keystone XL Pipeline"): what a stance is
 # about, never who holds it.

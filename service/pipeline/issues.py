@@ -38,7 +38,6 @@ from service.pipeline.segment import plain_text
 from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
 from service.pipeline.types import IssueSpec, LinkVia, Sentence, SentenceKind
 
-Via = LinkVia
 Matrix = npt.NDArray[np.float32]
 
 ANALYSED_KINDS: frozenset[SentenceKind] = frozenset({"body", "headline"})
@@ -56,7 +55,7 @@ class IssueLink:
 
     issue_key: str
     score: float
-    via: Via
+    via: LinkVia
 
 
 @dataclass(frozen=True)
@@ -246,7 +245,7 @@ def link_issues(
     analysed = [i for i, s in enumerate(sentences) if s.kind in ANALYSED_KINDS]
     texts = {i: plain_text(sentences[i].text) for i in analysed}
 
-    def add(i: int, key: str, score: float, via: Via) -> None:
+    def add(i: int, key: str, score: float, via: LinkVia) -> None:
         if score >= config.min_score and (key not in links[i] or links[i][key].score < score):
             links[i][key] = IssueLink(key, round(float(score), 4), via)
 
@@ -360,4 +359,4 @@ def strongest_links(links: Sequence[IssueLink], config: LinkerConfig) -> list[Is
 
 
 class _Adder(Protocol):
-    def __call__(self, i: int, key: str, score: float, via: Via) -> None: ...
+    def __call__(self, i: int, key: str, score: float, via: LinkVia) -> None: ...

@@ -115,8 +115,9 @@ def apply_turns(
         key = speaker_key(turn)
         if key is None or (index, key) in present:
             continue
-        if index in speaking and turn.prefix is None and first_person(sentences[index].text) is None:
+        own_word = first_person(sentences[index].text)
+        if index in speaking and turn.prefix is None and own_word is None:
             continue
-        mention = turn.speaker if turn.prefix is not None else first_person(sentences[index].text) or ""
+        mention = turn.speaker if turn.prefix is not None else own_word or ""
         out.append(Holder(key, index, mention, is_quote=True))
     return sorted(out, key=lambda h: (h.sentence_index, h.actor_key))
