@@ -287,13 +287,17 @@ def _topic_links(
 ) -> None:
     """Signal 4 (see the module docstring): the article's topics near the sentences that name them."""
     direct: dict[str, list[int]] = {}
+    strength: dict[str, float] = {}
     for i in analysed:
         for link in links[i].values():
             if link.via in ("keyword", "similarity"):
                 direct.setdefault(link.issue_key, []).append(i)
+                strength[link.issue_key] = strength.get(link.issue_key, 0.0) + link.score
+    # Most linked first; between issues linked as often, the more strongly linked
+    # (full keyword matches over partial ones), then the one the article names first.
     topics = sorted(
         (key for key, rows in direct.items() if len(rows) >= config.topic_min_sentences),
-        key=lambda key: (-len(direct[key]), key),
+        key=lambda key: (-len(direct[key]), -round(strength[key], 3), direct[key][0], key),
     )[: config.topic_max_issues]
     for key in topics:
         linked = direct[key]

@@ -200,6 +200,8 @@ def speaks_as_subject(doc: Any | None, start: int, end: int) -> bool:
     if token is None:
         return False
     head = _phrase_head(token, _PHRASE_LINKS | {"amod", "nmod"})
+    while _speaks_for_head(head) is not None:
+        head = _phrase_head(_speaks_for_head(head), _PHRASE_LINKS | {"amod", "nmod"})
     if head.dep_ not in ("nsubj", "csubj"):
         return False
     verbs = [head.head, *(c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -257,6 +259,17 @@ AGENT_NOUNS = frozenset(
         "parliament", "legislator", "prime", "chancellor", "secretary", "ambassador", "embassy",
         "department", "office", "cabinet", "regime", "officer", "commander", "navy", "court",
         "agency", "central", "bank", "foreign", "defense", "defence", "state", "premier",
+    }
+)  # fmt: skip
+# People who speak for the body named after them ("the chief executive of Nucor said",
+# "a spokeswoman for the Refugee Council said", "the leader of the Labour Party, Jeremy
+# Corbyn, said"): that body holds what they say. Not "a member of", nor a place after "in".
+SPEAKS_FOR_NOUNS = frozenset(
+    {
+        "head", "leader", "chief", "executive", "spokesman", "spokeswoman", "spokesperson",
+        "president", "chairman", "chairwoman", "chair", "secretary", "director", "representative",
+        "minister", "ministry", "ambassador", "envoy", "official", "commissioner", "governor",
+        "mayor", "premier", "chancellor", "ceo", "boss", "general",
     }
 )  # fmt: skip
 # A body that its modifier names ("the DGB trade union confederation said", "the
@@ -349,12 +362,15 @@ def _agent_by_parse(token: Any) -> bool:
             and token.head.head.lemma_.lower() in STANCE_NOUNS
         ):
             return True  # "the resistance of the Catholic Church"
+        if token.dep_ == "pobj" and _speaks_for_head(token) is not None:
+            token = token.head.head  # "the chief executive of [Nucor] said"
+            continue
         head = token.head.lemma_.lower()
         if token.dep_ in ("poss", "compound", "nmod", "amod") and head in STANCE_NOUNS:
             return True
-        if token.dep_ in ("compound", "nmod", "amod"):
-            # "U.S. officials said" speaks for the U.S.; "a key U.S. ally" or
-            # "UN sanctions" only name it.
+        if token.dep_ in ("compound", "nmod", "amod", "poss"):
+            # "U.S. officials said" and "Mexico's economy ministry said" speak for
+            # the state; "a key U.S. ally", "UN sanctions" or "Kerry's visit" only name it.
             if head not in AGENT_NOUNS and head not in BODY_NOUNS:
                 return False
         elif token.dep_ not in ("appos", "conj", "preconj", "cc"):
@@ -362,3 +378,15 @@ def _agent_by_parse(token: Any) -> bool:
         if token.head is token:
             return False
         token = token.head
+
+
+def _speaks_for_head(token: Any) -> Any | None:
+    """The person or office speaking for `token` ("the chief executive of [Nucor]",
+    "[Mexico]'s economy ministry"), None when there is none."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "for"):
+        person = token.head.head
+        if person.lemma_.lower() in SPEAKS_FOR_NOUNS and person.dep_ in (*SUBJECT_DEPS, "appos"):
+            return person
+    if token.dep_ == "poss" and token.head.lemma_.lower() in AGENT_NOUNS:
+        return token.head
+    return None

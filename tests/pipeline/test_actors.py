@@ -575,3 +575,23 @@ def test_the_subject_of_a_passive_undergoes_it_unless_the_verb_states_a_position
 def test_the_object_of_a_participle_is_no_holder(index: ActorIndex, nlp: Any) -> None:
     text = "Officials said the case involving Maria Cortland was being dealt with as grand theft."
     assert "Maria Cortland" not in holder_names(run(text, index, nlp), index)
+
+
+def test_the_body_a_speaker_heads_holds_what_they_say(index: ActorIndex, nlp: Any) -> None:
+    def speakers(text: str) -> set[str]:
+        return {
+            actor_name(f, index, h.actor_key) for f in [run(text, index, nlp)] for h in f.holders if h.speaks
+        }
+
+    said = speakers(
+        '"They restore a level playing field," said the chief executive of Nucor, the steelmaker.'
+    )
+    assert "Nucor" in said, said
+    said = speakers("The leader of the Labour Party, Jeremy Corbyn, said the tariffs were wrong.")
+    assert {"Labour Party", "Jeremy Corbyn"} <= said, said
+    assert "Mexico" in speakers("Mexico's economy ministry said it would impose equivalent duties."), (
+        "a state's ministry"
+    )
+    held = holder_names(run("Officials met the chief executive of Nucor on Monday.", index, nlp), index)
+    assert "Nucor" not in held, "the head of a body that is met does not act"
+    assert "Mexico" not in speakers("Mexico's beaches said nothing."), "only an office speaks for its state"

@@ -131,3 +131,18 @@ def test_the_articles_topic_reaches_positions_that_do_not_name_it() -> None:
     assert not [link for row in off for link in row if link.via == "topic"], "0 topics: off"
     default = link_issues(segment(text), ISSUES)
     assert {link.issue_key for row in default for link in row if link.via == "topic"} <= {"carbon"}
+
+
+def test_between_topics_named_as_often_the_article_names_one_first() -> None:
+    """Two issues named in as many sentences: the article's topic is the one it names
+    first, whatever their keys (the main topic decides which issue quotes reach)."""
+    text = (
+        "Ministers debated the steel tariffs on Monday. "
+        "A second referendum came up as well. "
+        "Import duties rose again. "
+        "A second referendum was ruled out by the cabinet. "
+        "The prime minister said it was a mistake."
+    )
+    links = link_issues(segment(text), ISSUES, None, LinkerConfig())
+    topic = {link.issue_key for row in links for link in row if link.via == "topic"}
+    assert topic == {"tariffs"}, links
