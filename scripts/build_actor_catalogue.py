@@ -18,12 +18,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "data" / "phoenix-actors"
 INSTITUTIONS = Path(__file__).resolve().parent / "catalogue" / "institutions.txt"
+ROLE_ENDS = Path(__file__).resolve().parent / "catalogue" / "role_ends.tsv"
+ROLE_RETURNS = Path(__file__).resolve().parent / "catalogue" / "role_returns.tsv"
 DEFAULT_OUT = REPO_ROOT / "service" / "data"
 SOURCE_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -1031,6 +1033,66 @@ def add_institutions(builder: CatalogueBuilder, path: Path) -> None:
             actor.aliases = [a for a in actor.aliases if a not in moved]
 
 
+def end_of(text: str) -> date:
+    """The last day a role may have lasted: "2013-12-04", "2013-12" (31 December) or "2013"."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def close_roles(builder: CatalogueBuilder, path: Path) -> int:
+    """Close the open-ended roles that ended before the dictionaries aged
+    (`person_key  org_key  role  ended  sure`, tab-separated, see the file's header):
+    "JEAN_CLAUDE_JUNCKER [LUXGOV >19950120]" no longer makes Juncker speak for
+    Luxembourg in 2018. Returns how many roles were closed."""
+    closed = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "person_key")):
+            continue
+        person, org, role, ended = line.split("\t")[:4]
+        actor = builder.actors.get(person)
+        for affiliation in actor.affiliations if actor else ():
+            if (affiliation["actor_key"], affiliation["role"], affiliation["valid_to"]) == (org, role, None):
+                affiliation["valid_to"] = end_of(ended).isoformat()
+                closed += 1
+    return closed
+
+
+def start_of(text: str) -> date:
+    """The first day a role may have begun: "2021-01-20", "2021-01" (1 January) or "2021"."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def reopen_roles(builder: CatalogueBuilder, path: Path) -> int:
+    """Add the later terms of people who came back after a closed role
+    (`person_key  org_key  role  returned_from  returned_to  sure`; `returned_to` may be
+    "ongoing"): Joe Biden speaks for the United States again from 2021. Returns how many
+    terms were added."""
+    added = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "person_key")):
+            continue
+        person, org, role, began, ended = line.split("\t")[:5]
+        actor = builder.actors.get(person)
+        if actor is None:
+            continue
+        actor.affiliations.append(
+            {
+                "actor_key": org,
+                "role": role,
+                "valid_from": start_of(began).isoformat(),
+                "valid_to": None if ended == "ongoing" else end_of(ended).isoformat(),
+            }
+        )
+        added += 1
+    return added
+
+
 def build(source: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
     entries = {name: list(read_entries(source / name)) for name in SOURCE_FILES}
     builder = CatalogueBuilder()
@@ -1053,6 +1115,8 @@ def build(source: Path) -> tuple[list[dict[str, object]], dict[str, str]]:
         # Demonyms are matched as adjectives ("Russian Foreign Ministry"), not as names.
         actor.aliases = [a for a in actor.aliases if a not in builder.demonyms or a == actor.name]
     add_institutions(builder, INSTITUTIONS)
+    close_roles(builder, ROLE_ENDS)
+    reopen_roles(builder, ROLE_RETURNS)
     actors = [a for a in builder.actors.values() if a.aliases]
     actors.sort(key=lambda a: ({"country": 0, "organisation": 1, "group": 2, "person": 3}[a.kind], a.key))
     return [a.to_json() for a in actors], dict(sorted(builder.demonyms.items()))

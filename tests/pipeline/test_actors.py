@@ -106,6 +106,18 @@ def test_kerry_roll_up_depends_on_date(index: ActorIndex) -> None:
     assert speaks_for(index, "RUS", DAY) == ((), True)
 
 
+def test_a_leader_speaks_for_the_state_only_while_in_office(index: ActorIndex) -> None:
+    """The dictionaries leave roles open ("since 1995"); the catalogue closes those that
+    ended and reopens those that came back."""
+    juncker, obama, biden = (key_of(index, n) for n in ("Jean Claude Juncker", "Barack Obama", "Joe Biden"))
+    assert speaks_for(index, juncker, date(2010, 6, 1)) == (("LUX",), True)
+    assert speaks_for(index, juncker, date(2018, 6, 1)) == ((), True), "no longer Luxembourg's premier"
+    assert speaks_for(index, obama, date(2019, 6, 1)) == ((), True)
+    assert speaks_for(index, biden, date(2014, 6, 1)) == (("USA",), True)
+    assert speaks_for(index, biden, date(2019, 6, 1)) == ((), True)
+    assert speaks_for(index, biden, date(2022, 6, 1)) == (("USA",), True), "back in office"
+
+
 def test_lavrov_speaks_for_russia(index: ActorIndex) -> None:
     assert speaks_for(index, key_of(index, "Sergei Lavrov"), DAY) == (("RUS",), True)
 
@@ -595,3 +607,26 @@ def test_the_body_a_speaker_heads_holds_what_they_say(index: ActorIndex, nlp: An
     held = holder_names(run("Officials met the chief executive of Nucor on Monday.", index, nlp), index)
     assert "Nucor" not in held, "the head of a body that is met does not act"
     assert "Mexico" not in speakers("Mexico's beaches said nothing."), "only an office speaks for its state"
+
+
+def test_a_head_who_never_says_i_speaks_in_the_bodys_voice(index: ActorIndex, nlp: Any) -> None:
+    """A statement by a network, signed by its Secretary-General: "we" is the network's and
+    hers. Where she speaks as "I" elsewhere, "we" stays the network's alone."""
+    from service.pipeline.segment import segment
+    from service.pipeline.types import Document, Speaker
+
+    speaker = Speaker(
+        "person:sofia-lind", "Sofia Lind", "org:legal-aid", "Legal Aid Network", "Secretary-General"
+    )
+    document = Document("statement", (speaker,))
+
+    def holders_of_we(text: str) -> set[str]:
+        sentences = segment(text, nlp(text))
+        found = find_holders(text, sentences, nlp(text), index, DAY, document)
+        at = next(s.index for s in sentences if s.text.startswith("We oppose"))
+        return {h.actor_key for h in found.holders if h.sentence_index == at}
+
+    body_voice = "The ministers agreed a deal on Monday.\n\nWe oppose the mandatory border procedures."
+    assert {"org:legal-aid", "person:sofia-lind"} <= holders_of_we(body_voice)
+    own_voice = body_voice + "\n\nI believe the deal can still be mended."
+    assert holders_of_we(own_voice) == {"org:legal-aid"}, "she has her own voice: we is the network"
