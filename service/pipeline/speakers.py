@@ -144,11 +144,18 @@ def first_person_holders(
     org = speaker.organisation_key if speaker.organisation_key != speaker.actor_key else None
     plural_holder = org if org and category in ("head", "spokesperson") else speaker.actor_key
     own_body = _own_body(speaker.organisation)
+    # A head who never says "I" speaks in the body's voice (a statement "by the network",
+    # signed by its Secretary-General): its "we" is theirs too, as a minister's words are
+    # both theirs and their state's. A spokesperson is the body alone; a head who says "I"
+    # elsewhere has positions of their own, and "we" stays the body's.
+    spoken = [(s, _outside_quotes(text, s, quotes)) for s in sentences if analysed(s)]
+    voice_of_body = (
+        category == "head"
+        and plural_holder != speaker.actor_key
+        and not any(_SINGULAR.search(outside) for _, outside in spoken)
+    )
     holders: list[Holder] = []
-    for sentence in sentences:
-        if not analysed(sentence):
-            continue
-        outside = _outside_quotes(text, sentence, quotes)
+    for sentence, outside in spoken:
         singular = _SINGULAR.search(outside)
         plural = _PLURAL.search(outside) or (own_body.search(outside) if own_body else None)
         if singular is not None:
@@ -161,14 +168,12 @@ def first_person_holders(
                 )
             )
         if plural is not None and (singular is None or plural_holder != speaker.actor_key):
-            holders.append(
-                Holder(
-                    plural_holder,
-                    sentence.index,
-                    plural.group(),
-                    is_speaker=speaker_in(_PLURAL, outside, sentence.start),
+            plural_speaks = speaker_in(_PLURAL, outside, sentence.start)
+            holders.append(Holder(plural_holder, sentence.index, plural.group(), is_speaker=plural_speaks))
+            if voice_of_body:
+                holders.append(
+                    Holder(speaker.actor_key, sentence.index, plural.group(), is_speaker=plural_speaks)
                 )
-            )
     roll_up = (
         [TextAffiliation(speaker.actor_key, org, category == "spokesperson")]
         if org and category in ("head", "spokesperson")
