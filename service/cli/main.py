@@ -191,6 +191,13 @@ def evaluate(directory: str, json_out: str | None, distractors: tuple[str, ...])
     show_default=True,
     help="Preceding context read with the evidence (0: the sentence alone); stored in model_info.json",
 )
+@click.option(
+    "--framing-consistency",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Weight of the loss that makes an inverse framing read as the swap of the original (0: off)",
+)
 def train(
     data_dir: str,
     output_dir: str,
@@ -202,6 +209,7 @@ def train(
     teacher: str | None,
     init_from: str | None,
     context_chars: int,
+    framing_consistency: float,
 ) -> None:
     """Fine-tune the stance cross-encoder (MiniLM base, sha256 checked) and
     print its metrics (see models/MODEL_CARD.md)."""
@@ -218,6 +226,7 @@ def train(
         Path(teacher) if teacher else None,
         Path(init_from) if init_from else None,
         context_chars,
+        framing_consistency,
     )
     click.echo(json.dumps(metrics, indent=2, default=str))
 

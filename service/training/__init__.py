@@ -31,6 +31,7 @@ def run_training(
     teacher: Path | None = None,
     init_from: Path | None = None,
     context_chars: int = MAX_CONTEXT_CHARS,
+    framing_consistency: float = 0.0,
 ) -> dict[str, Any]:
     """Train with the default settings (what `stance-tracker train` runs); returns the metrics.
 
@@ -50,6 +51,7 @@ def run_training(
         teacher=teacher,
         init_from=init_from,
         context_chars=context_chars,
+        framing_consistency=framing_consistency,
         model_name="stance-minilm" if num_layers is None else f"stance-minilm-l{num_layers}",
         seed_dir=seed_dir if seed_dir.is_dir() else None,
         aux_dir=shared / "data",

@@ -76,6 +76,10 @@ class TrainConfig:
     patience: int = 2  # evaluations without dev improvement before stopping
     evals_per_epoch: int = 2
     max_minutes: float = 55.0  # stop (keeping the best checkpoint) when training runs longer
+    # Weight of the framing-consistency loss (0: off). When on, an example and its
+    # inverse framing are batched together, and the model's probabilities on the one
+    # are pulled towards those on the other with support and oppose swapped.
+    framing_consistency: float = 0.0
     seed: int = 13
     threads: int | None = None
     device: str = "cpu"  # "cuda" trains the same recipe on a GPU (hyper-parameter sweeps)

@@ -22,6 +22,9 @@ class Example:
     text_b: str
     label: int
     source: str = "corpus"
+    # The same sentence and holder under one issue and its inverse framing share this key
+    # (empty: no partner); see loop.framing_consistency_loss.
+    framing_pair: str = ""
 
 
 def read_jsonl(path: Path) -> list[dict[str, object]]:
@@ -55,10 +58,22 @@ def corpus_examples(
             str(record.get("issue_description") or ""),
             context_chars,
         )
-        examples.append(Example(text_a, text_b, LABEL_TO_ID[label]))
+        examples.append(Example(text_a, text_b, LABEL_TO_ID[label], framing_pair=framing_pair_key(record)))
         if limit is not None and len(examples) >= limit:
             break
     return examples
+
+
+def framing_pair_key(record: dict[str, object]) -> str:
+    """What an example shares with its inverse-framing partner: the sentence, the holder and
+    the original issue ("the Republican tax cut plan" for "blocking the Republican tax cut
+    plan"). Empty for records without a sentence key (templated, hand-written)."""
+    sentence = record.get("sentence_key")
+    if not sentence:
+        return ""
+    inverse = str(record.get("phenomenon", "")).startswith("inverse")
+    issue = record.get("base_issue") if inverse else record.get("issue")
+    return f"{sentence}|{record.get('actor')}|{issue}"
 
 
 def claim_stance_examples(aux_dir: Path, limit: int, seed: int) -> list[Example]:

@@ -74,6 +74,75 @@ def epoch_batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -
     return batches
 
 
+def framing_partners(examples: Sequence[Example]) -> list[int]:
+    """For each example, the index of its inverse-framing partner (-1: none): the two
+    examples of a `framing_pair` key that has exactly two."""
+    groups: dict[str, list[int]] = {}
+    for index, example in enumerate(examples):
+        if example.framing_pair:
+            groups.setdefault(example.framing_pair, []).append(index)
+    partner = [-1] * len(examples)
+    for members in groups.values():
+        if len(members) == 2:
+            first, second = members
+            partner[first], partner[second] = second, first
+    return partner
+
+
+def paired_batches(
+    lengths: Sequence[int], partner: Sequence[int], batch_size: int, rng: random.Random
+) -> list[list[int]]:
+    """As epoch_batches, but an example and its inverse framing always share a batch."""
+    units = [
+        (i,) if partner[i] < 0 else (i, partner[i])
+        for i in range(len(lengths))
+        if partner[i] < 0 or i < partner[i]
+    ]
+    rng.shuffle(units)
+    pool = batch_size * 50
+    batches: list[list[int]] = []
+    start = 0
+    while start < len(units):
+        chunk, size = [], 0
+        while start < len(units) and size < pool:
+            chunk.append(units[start])
+            size += len(units[start])
+            start += 1
+        chunk.sort(key=lambda unit: max(lengths[i] for i in unit))
+        batch: list[int] = []
+        for unit in chunk:
+            if batch and len(batch) + len(unit) > batch_size:
+                batches.append(batch)
+                batch = []
+            batch += unit
+        if batch:
+            batches.append(batch)
+    rng.shuffle(batches)
+    return batches
+
+
+# Support and oppose trade places under the inverse framing; neutral and none stay.
+_SWAPPED = [CLASSIFIER_LABELS.index(label) for label in ("oppose", "support", "neutral", "none")]
+
+
+def framing_consistency_loss(
+    logits: torch.Tensor, batch: Sequence[int], partner: Sequence[int]
+) -> torch.Tensor:
+    """Symmetric KL between each example's label distribution and its partner's with
+    support and oppose swapped, over the pairs in the batch (0 when there are none)."""
+    position = {index: row for row, index in enumerate(batch)}
+    pairs = [(row, position[partner[index]]) for row, index in enumerate(batch) if partner[index] in position]
+    if not pairs:
+        return logits.new_zeros(())
+    left = torch.log_softmax(logits[[a for a, _ in pairs]], dim=-1)
+    right = torch.log_softmax(logits[[b for _, b in pairs]], dim=-1)[:, _SWAPPED]
+    kl = torch.nn.functional.kl_div
+    return 0.5 * (
+        kl(right, left, log_target=True, reduction="batchmean")
+        + kl(left, right, log_target=True, reduction="batchmean")
+    )
+
+
 def class_weights(labels: Sequence[int], balance: bool) -> torch.Tensor:
     """Loss weights ~ 1/sqrt(frequency), mean 1: rare labels (neutral) count more, but not so much
     that the model over-predicts them."""
@@ -219,6 +288,9 @@ def train(config: TrainConfig) -> dict[str, Any]:
     )
     eval_every = max(1, batches_per_epoch // max(1, config.evals_per_epoch))
     rng = random.Random(config.seed)
+    partner = framing_partners(splits["train"]) if config.framing_consistency > 0 else []
+    if partner:
+        log.info("framing pairs in train: %d", sum(p >= 0 for p in partner) // 2)
     log.info(
         "training on %d examples (%s), dev %d, %d steps",
         len(lengths),
@@ -232,11 +304,18 @@ def train(config: TrainConfig) -> dict[str, Any]:
     stop = False
     model.train()
     for epoch in range(config.epochs):
-        for batch in epoch_batches(lengths, config.batch_size, rng):
+        batches = (
+            paired_batches(lengths, partner, config.batch_size, rng)
+            if partner
+            else epoch_batches(lengths, config.batch_size, rng)
+        )
+        for batch in batches:
             inputs = collate([train_data[0][i] for i in batch], [train_data[1][i] for i in batch], pad_id)
             labels = torch.tensor([train_data[2][i] for i in batch], device=config.device)
             logits = model(**to_device(inputs, config.device)).logits
             loss = loss_fn(logits, labels)
+            if partner:
+                loss = loss + config.framing_consistency * framing_consistency_loss(logits, batch, partner)
             if soft_labels is not None:
                 soft = soft_labels[batch].to(config.device)
                 loss = (1 - config.distill_weight) * loss + config.distill_weight * distillation_loss(
@@ -295,6 +374,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         "training": {
             **config.as_record(),
             "examples": {k: len(v) for k, v in splits.items()},
+            "framing_pairs": sum(p >= 0 for p in partner) // 2,
             "steps": step,
             "best_step": best_step,
             "minutes": round(train_minutes, 1),

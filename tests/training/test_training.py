@@ -170,3 +170,48 @@ def test_training_can_continue_from_a_trained_model(tmp_path: Path, monkeypatch:
     assert load_classifier(ClassifierConfig(path=str(second))).classify(
         [ClassifierInput("Chile", "a new constitution", "Chile backs it.")]
     )
+
+
+def test_framing_consistency_pairs_an_example_with_its_inverse_framing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same sentence and holder under an issue and its inverse framing train together."""
+    monkeypatch.setattr(onnx_runtime, "exportable", lambda: False)
+    data = tmp_path / "data"
+    data.mkdir()
+    base = {"actor": "France", "mention": "Paris", "context": "", "topic": "syria", "origin": "test"}
+    sentence = "Paris wants the embargo lifted so it can arm the rebels."
+    rows = [
+        {**base, "issue": "arming the Syrian rebels", "label": "support", "phenomenon": "candidate_pipeline"},
+        {
+            **base,
+            "issue": "keeping the arms embargo on Syria",
+            "base_issue": "arming the Syrian rebels",
+            "label": "oppose",
+            "phenomenon": "inverse_pipeline",
+        },
+        {
+            **base,
+            "actor": "Russia",
+            "mention": "Moscow",
+            "issue": "arming the Syrian rebels",
+            "label": "none",
+        },
+    ]
+    lines = [
+        json.dumps({**row, "id": str(i), "sentence": sentence, "sentence_key": "s1"})
+        for i, row in enumerate(rows)
+    ]
+    for split in ("train", "dev", "test"):
+        (data / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    args = ["train", "--data", str(data), "--out", str(out), "--epochs", "1", "--max-steps", "1"]
+    result = CliRunner().invoke(cli, [*args, "--framing-consistency", "1.0"])
+    assert result.exit_code == 0, result.output
+    training = json.loads((out / "model_info.json").read_text())["training"]
+    assert training["framing_consistency"] == 1.0
+    assert training["framing_pairs"] == 1, "France's two framings are one pair; Russia has none"
+    result = CliRunner().invoke(cli, args)
+    assert json.loads((out / "model_info.json").read_text())["training"]["framing_pairs"] == 0, (
+        "off by default"
+    )
