@@ -630,3 +630,11 @@ def test_a_head_who_never_says_i_speaks_in_the_bodys_voice(index: ActorIndex, nl
     assert {"org:legal-aid", "person:sofia-lind"} <= holders_of_we(body_voice)
     own_voice = body_voice + "\n\nI believe the deal can still be mended."
     assert holders_of_we(own_voice) == {"org:legal-aid"}, "she has her own voice: we is the network"
+
+
+def test_a_country_that_ends_a_bodys_name_is_part_of_the_name(index: ActorIndex, nlp: Any) -> None:
+    text = "The Independent Petroleum Association of America has asked the Agency to exempt small wells."
+    held = holder_names(run(text, index, nlp), index)
+    assert "Independent Petroleum Association of America" in held and "United States" not in held, held
+    held = holder_names(run("The Kremlin press office denied the report.", index, nlp), index)
+    assert "Russia" in held, "a state's own office still speaks for it"

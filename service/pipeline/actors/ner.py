@@ -36,7 +36,7 @@ def _named_inside(
     Airlines"), or a surname in another person's full name ("Prime Minister
     Boris Johnson" is not the catalogue's Lyndon B. Johnson)."""
     inside = [h for h in hits if start <= h.start and h.end <= end and (h.start, h.end) != (start, end)]
-    if len(inside) != 1 or inside[0].via != "alias":
+    if len(inside) != 1 or inside[0].via not in ("alias", "metonym"):
         return None
     hit = inside[0]
     kind = index.specs[hit.key].kind
@@ -44,14 +44,21 @@ def _named_inside(
     names = [w for w in others if w.lower() not in _LINK_WORDS]
     if not names or not all(w[:1].isupper() for w in names):
         return None
+    if hit.via == "metonym" and kind != "country":
+        return None
     if ent.label_ == "PERSON" and kind == "person":
         spec = index.specs[hit.key]
         known = {w.lower().strip(".") for alias in (spec.name, *spec.aliases) for w in alias.split()}
         return hit if not any(w.lower().strip(".") in known for w in names) else None
-    # An ORG span of at most five words (longer ones are more often two names run
+    # An ORG span of at most five words besides "the" (longer ones are more often two names run
     # together: "Lydia Buchtmann for Food Standards Australia") with no body that
     # speaks for the state among its words ("Israel Defense Forces", "Bank of Canada").
-    if ent.label_ == "ORG" and kind == "country" and len(text[start:end].split()) <= 5:
+    words = text[start:end].split()
+    if (
+        ent.label_ == "ORG"
+        and kind == "country"
+        and len(words[1:] if words[0].lower() == "the" else words) <= 5
+    ):
         return hit if not any(w.lower().strip(".,'") in speech.AGENT_NOUNS for w in names) else None
     return None
 
