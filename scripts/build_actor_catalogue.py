@@ -1150,7 +1150,11 @@ dictionaries lack or merge into their state (`scripts/catalogue/institutions.txt
 legislatures and their chambers, courts, agencies, parties, regional
 governments, a few companies and NGOs) is merged last; an alias it lists
 moves to its institution ("FBI" stops naming the United States). Names are
-cased naturally ("Elizabeth II", "McCain").
+cased naturally ("Elizabeth II", "McCain"). The dictionaries date from about
+2014 and leave many roles open ("JEAN_CLAUDE_JUNCKER [LUXGOV >19950120]");
+`scripts/catalogue/role_ends.tsv` closes the 2,029 that ended and
+`scripts/catalogue/role_returns.tsv` adds 317 later terms of people who came
+back (Joe Biden from 2021), both dated by the stance-tracker team.
 
 Regenerate with (from the repository root):
 
