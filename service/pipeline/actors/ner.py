@@ -178,7 +178,39 @@ def ner_hits(
         if inner is not None and index.specs[inner.key].kind == "person":
             _rekey_later_surnames(text, hits, inner, end, key)
             surnames[name.split()[-1]] = key
+    for start, end in _described_bodies(doc):
+        if any(s < end and start < e for s, e in taken) or any(h.start < end and start < h.end for h in out):
+            continue
+        name = text[start:end]
+        key = index.lookup(name)[0] if index.lookup(name) else new_actor(new, name, "organisation")
+        out.append(Hit(start, end, (key,), "ner", key))
     return out
+
+
+# Head nouns that describe a body ("Gazprom, the Russian state gas company, said").
+_BODY_DESCRIPTIONS = speech.BODY_NOUNS | {
+    "company", "firm", "group", "operator", "producer", "maker", "manufacturer", "bank", "broadcaster",
+    "network", "agency", "charity", "insurer", "airline", "carrier", "retailer", "utility", "giant",
+    "conglomerate", "regulator", "watchdog", "club", "church", "body", "outfit", "newspaper", "channel",
+}  # fmt: skip
+
+
+def _described_bodies(doc: Any) -> list[tuple[int, int]]:
+    """Proper nouns spaCy's NER missed that the text itself describes as a body, and
+    that act as a clause's subject: "Gazprom, the Russian state gas company that owns the
+    project, said ...". Offsets of the name (with its proper-noun compounds)."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        if not any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_DESCRIPTIONS for c in token.children):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].head is token and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        if all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : token.i + 1]):
+            found.append((first.idx, token.idx + len(token)))
+    return found
 
 
 def _earlier_longer_name(name: str, kind: ActorKind, new: dict[str, NewActor]) -> str | None:
