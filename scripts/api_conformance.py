@@ -134,7 +134,12 @@ def main() -> int:
             str(BIN / "schemathesis"), "--config-file", str(CONFIG), "run", str(SPEC),
             "--url", base, "--header", f"X-API-Key: {key}", "--checks", "all",
             "--phases", args.phases, "--max-examples", str(args.max_examples),
-            "--generation-deterministic", "--workers", "1", "--suppress-health-check", "all", *extra,
+            "--generation-deterministic", "--workers", "1", "--suppress-health-check", "all",
+            # The queue runs inline here, so a web process's first article loads spaCy and the
+            # models inside the request: 6 s on a warm machine, past schemathesis's default
+            # 10 s on a cold fresh clone (a "Read timed out" in CI). Latency is not what this
+            # run judges; the second process is the one the seed article cannot warm.
+            "--request-timeout", "60", *extra,
         ]  # fmt: skip
         return subprocess.run(command, env=env, cwd=REPO).returncode
     finally:
