@@ -76,8 +76,8 @@ def text_affiliations(
     `kind_of(key)` gives an actor's kind ("person", "organisation", "group",
     "country"): only persons speak for organisations, groups or states here,
     and for a state only as its spokesperson ("Jeff Rathke, the State
-    Department Spokesperson"): its heads and ministers have dated catalogue
-    roles ("Russian Foreign Minister" is handled there).
+    Department Spokesperson"): its heads and ministers come from dated
+    catalogue roles or from their title (`state_title_affiliations`).
     """
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -101,6 +101,42 @@ def text_affiliations(
                     continue  # a state's heads and officials come from the catalogue's dated roles
                 pair = (person.actor_key, body.actor_key)
                 found.setdefault(pair, TextAffiliation(*pair, _is_voice(role)))
+    return list(found.values())
+
+
+# "French President Emmanuel Macron", "Britain's Prime Minister Boris Johnson", "Canadian
+# Foreign Minister X": a head of state or government, or a minister, titled by their state.
+_STATE_TITLE = re.compile(
+    r"(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)(?:'s|\u2019s)?\s+"
+    r"(?:(?:Deputy|Vice|Acting|Interim)\s+)?"
+    r"(?:President|Prime\s+Minister|Premier|Chancellor|Secretary\s+of\s+State|King|Queen|Emir|"
+    r"(?:[A-Z][a-z]+\s+){1,2}Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})"
+    r"\s*,?\s*$"
+)
+_NO_LONGER = re.compile(r"\b(?:former|ex-|late|then)\s*$", re.IGNORECASE)
+
+
+def state_title_affiliations(
+    text: str,
+    mentions: Sequence[Mention],
+    kind_of: Callable[[str], str],
+    state_of: Callable[[str], str | None],
+) -> list[TextAffiliation]:
+    """(person, state) pairs the article states by title: "French President Emmanuel Macron"
+    speaks for France, as the catalogue's dated roles make Lavrov speak for Russia; most
+    leaders in the news after 2014 are not in the catalogue. A former holder does not.
+    `state_of(words)`: the country that a name or demonym names ("French", "Britain"), or None."""
+    found: dict[tuple[str, str], TextAffiliation] = {}
+    for person in mentions:
+        if person.via == "pronoun" or kind_of(person.actor_key) != "person":
+            continue
+        before = text[max(0, person.start - 80) : person.start]
+        match = _STATE_TITLE.search(before)
+        if match is None or _NO_LONGER.search(before[: match.start()]):
+            continue
+        state = state_of(match.group("state"))
+        if state is not None and state != person.actor_key:
+            found.setdefault((person.actor_key, state), TextAffiliation(person.actor_key, state, False))
     return list(found.values())
 
 

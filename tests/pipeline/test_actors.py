@@ -362,7 +362,9 @@ def test_a_state_spokesperson_the_article_names_speaks_only_for_the_state(
     keys = {actor_name(found, index, m.actor_key): m.actor_key for m in found.mentions}
     assert speaks_for_in(found, index, keys["Jeff Rathke"], DAY) == ((keys["United States"],), False)
     assert "Environment Canada" in keys, "a body named after its state is not the state"
-    assert speaks_for_in(found, index, keys["Maria Cortland"], DAY)[0] == (), "heads come from the catalogue"
+    assert speaks_for_in(found, index, keys["Maria Cortland"], DAY) == ((keys["Canada"],), True), (
+        "a head titled by the state speaks for it and keeps her own record"
+    )
 
 
 def run_segmented(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Sentence], ActorFindings]:
@@ -646,3 +648,27 @@ def test_a_name_the_text_describes_as_a_body_is_an_actor(index: ActorIndex, nlp:
     assert "Gazprom" in holder_names(run(text, index, nlp), index)
     text = "Tartu, the old university town, said nothing of the kind."
     assert "Tartu" not in holder_names(run(text, index, nlp), index), "a town is no body"
+
+
+def test_a_leader_titled_by_their_state_speaks_for_it(index: ActorIndex, nlp: Any) -> None:
+    """Most leaders in the news after 2014 are not in the catalogue; their title names the state."""
+    from service.pipeline.actors import speaks_for_in
+
+    def owners(text: str) -> dict[str, set[str]]:
+        found = run(text, index, nlp, date(2020, 3, 1))
+        return {
+            actor_name(found, index, h.actor_key): {
+                actor_name(found, index, o)
+                for o in speaks_for_in(found, index, h.actor_key, date(2020, 3, 1))[0]
+            }
+            for h in found.holders
+        }
+
+    assert owners("French President Emmanuel Macron said the tariffs were a mistake.")["Emmanuel Macron"] == {
+        "France"
+    }
+    assert owners("U.S. President Donald Trump said the tariffs would stay.")["Donald Trump"] == {
+        "United States"
+    }
+    assert owners("Former French President Nicolas Sarkoz said they were fine.")["Nicolas Sarkoz"] == set()
+    assert owners("Texas Governor Greg Abbott said the tariffs were fine.")["Greg Abbott"] == set()

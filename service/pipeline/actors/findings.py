@@ -20,7 +20,7 @@ from service.pipeline.actors.matching import (
 )
 from service.pipeline.actors.ner import court_hits, ner_hits, new_actor, surname_hits
 from service.pipeline.actors.roles import apply_titles
-from service.pipeline.affiliations import TextAffiliation, text_affiliations
+from service.pipeline.affiliations import TextAffiliation, state_title_affiliations, text_affiliations
 from service.pipeline.segment import sentence_at
 from service.pipeline.speakers import detect_speakers, first_person_holders
 from service.pipeline.speech import quote_spans, speaks_as_subject
@@ -91,6 +91,9 @@ def find_holders(
     holders = sentence_holders(text, sentences, doc, index, new, by_sentence, mentions)
     turns = interview_turns(text, sentences)
     affiliations = text_affiliations(text, mentions, lambda key: kind_of(key, index, new))
+    affiliations += state_title_affiliations(
+        text, mentions, lambda key: kind_of(key, index, new), lambda words: state_named(index, words)
+    )
     speakers = [] if turns else _speakers(text, document, index, new)
     if turns:
         holders = apply_turns(holders, turns, sentences, speaker_resolver(mentions, index, new))
@@ -146,3 +149,14 @@ def _merged(holders: Sequence[Holder], spoken: Sequence[Holder]) -> list[Holder]
     taken = {(h.sentence_index, h.actor_key) for h in holders}
     extra = [h for h in spoken if (h.sentence_index, h.actor_key) not in taken]
     return sorted([*holders, *extra], key=lambda h: (h.sentence_index, h.actor_key))
+
+
+def state_named(index: ActorIndex, words: str) -> str | None:
+    """The country a demonym or a name stands for ("French", "Britain", "U.S."), or None."""
+    for form in dict.fromkeys((words, words.rstrip("."), words.replace(".", ""))):
+        if form in index.demonyms:
+            return index.demonyms[form]
+        spec = next((index.spec(key) for key in index.lookup(form)), None)
+        if spec is not None and spec.kind == "country":
+            return spec.key
+    return None
