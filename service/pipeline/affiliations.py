@@ -113,6 +113,14 @@ _STATE_TITLE = re.compile(
     r"(?:[A-Z][a-z]+\s+){1,2}Minister|Minister\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})"
     r"\s*,?\s*$"
 )
+# "Emmanuel Macron, the French president," / "Jacinda Ardern, New Zealand's prime minister,".
+_TITLE_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)(?:'s|\u2019s)?\s+"
+    r"(?:(?:deputy|vice|acting|interim)\s+)?"
+    r"(?:president|prime\s+minister|premier|chancellor|secretary\s+of\s+state|king|queen|emir|"
+    r"(?:[a-z]+\s+){0,2}minister)\b",
+    re.IGNORECASE,
+)
 _NO_LONGER = re.compile(r"\b(?:former|ex-|late|then)\s*$", re.IGNORECASE)
 
 
@@ -133,7 +141,9 @@ def state_title_affiliations(
         before = text[max(0, person.start - 80) : person.start]
         match = _STATE_TITLE.search(before)
         if match is None or _NO_LONGER.search(before[: match.start()]):
-            continue
+            match = _TITLE_AFTER.match(text, person.end, min(len(text), person.end + 80))
+            if match is None or not match.group("state")[:1].isupper():
+                continue
         state = state_of(match.group("state"))
         if state is not None and state != person.actor_key:
             found.setdefault((person.actor_key, state), TextAffiliation(person.actor_key, state, False))

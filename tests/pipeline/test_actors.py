@@ -670,5 +670,9 @@ def test_a_leader_titled_by_their_state_speaks_for_it(index: ActorIndex, nlp: An
     assert owners("U.S. President Donald Trump said the tariffs would stay.")["Donald Trump"] == {
         "United States"
     }
+    assert owners("Jacinda Ardern, New Zealand's prime minister, said they hurt.")["Jacinda Ardern"] == {
+        "New Zealand"
+    }
     assert owners("Former French President Nicolas Sarkoz said they were fine.")["Nicolas Sarkoz"] == set()
+    assert owners("Mark Smith, the company's president, said so.")["Mark Smith"] == set()
     assert owners("Texas Governor Greg Abbott said the tariffs were fine.")["Greg Abbott"] == set()
