@@ -373,6 +373,8 @@ def _agent_by_parse(token: Any) -> bool:
             # the state; "a key U.S. ally", "UN sanctions" or "Kerry's visit" only name it.
             if head not in AGENT_NOUNS and head not in BODY_NOUNS:
                 return False
+            if any(c.lower_ in ("former", "ex", "onetime") for c in token.head.children):
+                return False  # "a former U.S. official said": no longer speaks for the state
         elif token.dep_ not in ("appos", "conj", "preconj", "cc"):
             return False
         if token.head is token:

@@ -676,3 +676,16 @@ def test_a_leader_titled_by_their_state_speaks_for_it(index: ActorIndex, nlp: An
     assert owners("Former French President Nicolas Sarkoz said they were fine.")["Nicolas Sarkoz"] == set()
     assert owners("Mark Smith, the company's president, said so.")["Mark Smith"] == set()
     assert owners("Texas Governor Greg Abbott said the tariffs were fine.")["Greg Abbott"] == set()
+
+
+def test_a_former_office_holder_no_longer_speaks_for_the_state(index: ActorIndex, nlp: Any) -> None:
+    def held(text: str) -> set[str]:
+        return holder_names(run(text, index, nlp), index)
+
+    assert "Sergei Lavrov" not in held("The former Russian foreign minister said the plan was wrong.")
+    assert "Sergei Lavrov" in held("The Russian foreign minister said the plan was wrong."), (
+        "the current one does"
+    )
+    assert "France" not in held("Nicolas Sarkoz, the former French president, said the plan was wrong.")
+    assert "United States" not in held("A former U.S. official said the plan was wrong.")
+    assert "United States" in held("U.S. officials said the plan was wrong.")

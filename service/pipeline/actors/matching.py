@@ -67,6 +67,15 @@ def lexical_hits(text: str, toks: list[Tok], index: ActorIndex) -> list[Hit]:
     return hits
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time)\s*$", re.IGNORECASE)
+
+
+def no_longer(text: str, start: int) -> bool:
+    """Whether "former" (or "ex-") stands just before `start`: "the former French
+    president" or "a former Russian foreign minister" no longer speaks for the state."""
+    return _FORMER.search(text[max(0, start - 12) : start]) is not None
+
+
 def demonym_hits(text: str, index: ActorIndex, taken: list[tuple[int, int]]) -> list[Hit]:
     """Demonym + state body ("Russian Foreign Ministry", "the Russian government")."""
     hits: list[Hit] = []
@@ -79,7 +88,7 @@ def demonym_hits(text: str, index: ActorIndex, taken: list[tuple[int, int]]) -> 
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         agent = STATE_BODY.match(text, match.end())
-        if agent is None:
+        if agent is None or no_longer(text, match.start()):
             continue
         hits.append(Hit(match.start(), agent.end(), (index.demonyms[match.group(1)],), "metonym"))
     return hits

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from service.pipeline.actors.index import SPEAKING_ROLES, ActorIndex
-from service.pipeline.actors.matching import Hit, with_article
+from service.pipeline.actors.matching import Hit, no_longer, with_article
 from service.pipeline.actors.titles import (
     TITLE,
     TITLE_AT_END,
@@ -93,7 +93,9 @@ def _demonym_roles(text: str, index: ActorIndex, day: date | None, hits: list[Hi
     )
     out: list[Hit] = []
     for match in pattern.finditer(text):
-        if any(h.start < match.end() and match.start() < h.end for h in hits):
+        if any(h.start < match.end() and match.start() < h.end for h in hits) or no_longer(
+            text, match.start()
+        ):
             continue
         country = index.demonyms[match.group(1)]
         person = _role_holder(index, country, match.group("title"), day)
