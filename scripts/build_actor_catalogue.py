@@ -1044,16 +1044,20 @@ def end_of(text: str) -> date:
     return date(parts[0], 12, 31)
 
 
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    """The data rows of a tab-separated table: comments ("#") and the header skipped."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith(("#", "person_key")):
+            yield line.split("\t")
+
+
 def close_roles(builder: CatalogueBuilder, path: Path) -> int:
     """Close the open-ended roles that ended before the dictionaries aged
     (`person_key  org_key  role  ended  sure`, tab-separated, see the file's header):
     "JEAN_CLAUDE_JUNCKER [LUXGOV >19950120]" no longer makes Juncker speak for
     Luxembourg in 2018. Returns how many roles were closed."""
     closed = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "person_key")):
-            continue
-        person, org, role, ended = line.split("\t")[:4]
+    for person, org, role, ended, *_ in _tsv_rows(path):
         actor = builder.actors.get(person)
         for affiliation in actor.affiliations if actor else ():
             if (affiliation["actor_key"], affiliation["role"], affiliation["valid_to"]) == (org, role, None):
@@ -1074,10 +1078,7 @@ def reopen_roles(builder: CatalogueBuilder, path: Path) -> int:
     "ongoing"): Joe Biden speaks for the United States again from 2021. Returns how many
     terms were added."""
     added = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "person_key")):
-            continue
-        person, org, role, began, ended = line.split("\t")[:5]
+    for person, org, role, began, ended, *_ in _tsv_rows(path):
         actor = builder.actors.get(person)
         if actor is None:
             continue

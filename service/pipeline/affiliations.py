@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from service.pipeline.holder_rules import no_longer
 from service.pipeline.types import Mention
 
 # Heads of an organisation. Portfolio titles ("Home Secretary", "Labour Minister",
@@ -121,7 +122,6 @@ _TITLE_AFTER = re.compile(
     r"(?:[a-z]+\s+){0,2}minister)\b",
     re.IGNORECASE,
 )
-_NO_LONGER = re.compile(r"\b(?:former|ex-|late|then)\s*$", re.IGNORECASE)
 
 
 def state_title_affiliations(
@@ -140,7 +140,7 @@ def state_title_affiliations(
             continue
         before = text[max(0, person.start - 80) : person.start]
         match = _STATE_TITLE.search(before)
-        if match is None or _NO_LONGER.search(before[: match.start()]):
+        if match is None or no_longer(before, match.start()):
             match = _TITLE_AFTER.match(text, person.end, min(len(text), person.end + 80))
             if match is None or not match.group("state")[:1].isupper():
                 continue

@@ -10,6 +10,8 @@ analyst would never code:
   measures, numbers, section headings, bill numbers, single lower-case or
   common words, and spans glued to a time zone or a dateline word
   ("EST President Barack Obama" is cut to "President Barack Obama").
+- **Former office holders** ("the former French president", "a former U.S.
+  official") no longer speak for the state.
 """
 
 from __future__ import annotations
@@ -212,3 +214,14 @@ def is_junk_entity(text: str) -> bool:
     if all(w.casefold() in _ADDRESS for w in words):  # "Chairman, Ranking Member, and members ..."
         return True
     return clean.casefold() in _COMMON
+
+
+# "the former French president", "a onetime U.S. official", "the late king": no longer
+# in office, so no longer speaking for the state.
+_NO_LONGER = re.compile(r"\b(?:former|ex-|onetime|one-time|late|then)\s*$", re.IGNORECASE)
+NO_LONGER_WORDS = frozenset({"former", "ex", "onetime", "late"})
+
+
+def no_longer(text: str, start: int) -> bool:
+    """Whether "former" (or "ex-", "late", "then") stands just before `start`."""
+    return _NO_LONGER.search(text[max(0, start - 12) : start]) is not None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from service.pipeline.holder_rules import NO_LONGER_WORDS
 from service.pipeline.types import Sentence
 
 # Verbs that introduce an actor's words or position ("said", "told", "warned").
@@ -200,8 +201,8 @@ def speaks_as_subject(doc: Any | None, start: int, end: int) -> bool:
     if token is None:
         return False
     head = _phrase_head(token, _PHRASE_LINKS | {"amod", "nmod"})
-    while _speaks_for_head(head) is not None:
-        head = _phrase_head(_speaks_for_head(head), _PHRASE_LINKS | {"amod", "nmod"})
+    while (speaker := _speaks_for_head(head)) is not None:
+        head = _phrase_head(speaker, _PHRASE_LINKS | {"amod", "nmod"})
     if head.dep_ not in ("nsubj", "csubj"):
         return False
     verbs = [head.head, *(c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -373,7 +374,7 @@ def _agent_by_parse(token: Any) -> bool:
             # the state; "a key U.S. ally", "UN sanctions" or "Kerry's visit" only name it.
             if head not in AGENT_NOUNS and head not in BODY_NOUNS:
                 return False
-            if any(c.lower_ in ("former", "ex", "onetime") for c in token.head.children):
+            if any(c.lower_ in NO_LONGER_WORDS for c in token.head.children):
                 return False  # "a former U.S. official said": no longer speaks for the state
         elif token.dep_ not in ("appos", "conj", "preconj", "cc"):
             return False

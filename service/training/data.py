@@ -23,7 +23,7 @@ class Example:
     label: int
     source: str = "corpus"
     # The same sentence and holder under one issue and its inverse framing share this key
-    # (empty: no partner); see loop.framing_consistency_loss.
+    # (empty: no partner); see training/framing.py.
     framing_pair: str = ""
 
 

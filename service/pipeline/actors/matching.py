@@ -9,6 +9,7 @@ from datetime import date
 from typing import Literal
 
 from service.pipeline.actors.index import ActorIndex, Tok, name_gap, valid_on
+from service.pipeline.holder_rules import no_longer
 
 Via = Literal["alias", "metonym", "role", "pronoun", "ner", "title"]
 
@@ -65,15 +66,6 @@ def lexical_hits(text: str, toks: list[Tok], index: ActorIndex) -> list[Hit]:
         hits.append(Hit(toks[i].start, end, keys, via))
         i = j + 1
     return hits
-
-
-_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time)\s*$", re.IGNORECASE)
-
-
-def no_longer(text: str, start: int) -> bool:
-    """Whether "former" (or "ex-") stands just before `start`: "the former French
-    president" or "a former Russian foreign minister" no longer speaks for the state."""
-    return _FORMER.search(text[max(0, start - 12) : start]) is not None
 
 
 def demonym_hits(text: str, index: ActorIndex, taken: list[tuple[int, int]]) -> list[Hit]:

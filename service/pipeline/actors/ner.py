@@ -118,7 +118,8 @@ def ner_hits(
     hits: list[Hit],
     new: dict[str, NewActor],
 ) -> list[Hit]:
-    """Mentions of spaCy's entities that the catalogue hits do not cover. A
+    """Mentions of spaCy's entities that the catalogue hits do not cover, and of names
+    NER missed that the text describes as a body (`_described_bodies`). A
     catalogue hit inside a longer name of someone else ("Environment Canada",
     "Boris Johnson") is dropped from `hits` and later bare surnames re-keyed."""
     out: list[Hit] = []
@@ -182,7 +183,7 @@ def ner_hits(
         if any(s < end and start < e for s, e in taken) or any(h.start < end and start < h.end for h in out):
             continue
         name = text[start:end]
-        key = index.lookup(name)[0] if index.lookup(name) else new_actor(new, name, "organisation")
+        key = (index.lookup(name) or (new_actor(new, name, "organisation"),))[0]
         out.append(Hit(start, end, (key,), "ner", key))
     return out
 

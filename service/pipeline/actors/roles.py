@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from service.pipeline.actors.index import SPEAKING_ROLES, ActorIndex
-from service.pipeline.actors.matching import Hit, no_longer, with_article
+from service.pipeline.actors.matching import Hit, with_article
 from service.pipeline.actors.titles import (
     TITLE,
     TITLE_AT_END,
@@ -16,6 +16,7 @@ from service.pipeline.actors.titles import (
     TITLE_START,
     canonical_title,
 )
+from service.pipeline.holder_rules import no_longer
 
 
 def _country_before(text: str, start: int, hits: list[Hit], index: ActorIndex) -> Hit | None:
