@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.pipeline import speech
+from service.pipeline.actors.gender import agrees
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.ner import new_actor
 from service.pipeline.holder_rules import is_news_outlet, states_editorial_position
@@ -102,11 +103,20 @@ def sentence_holders(
     def is_person(key: str) -> bool:
         return kind_of(key, index, new) == "person"
 
+    def name_of(key: str) -> str:
+        spec = index.specs.get(key)
+        return spec.name if spec is not None else (new[key].name if key in new else "")
+
     for sentence in sentences:
         own = list(by_sentence.get(sentence.index, []))
         # "he"/"she" resolved to the most recent salient person.
         for start, end in speech.pronoun_offsets(sentence, doc):
-            antecedent = _antecedent(start, sentences, sentence, own, by_sentence, doc, is_person)
+            pronoun = text[start:end]
+
+            def fits(key: str, pronoun: str = pronoun) -> bool:
+                return is_person(key) and agrees(name_of(key), pronoun)
+
+            antecedent = _antecedent(start, sentences, sentence, own, by_sentence, doc, fits)
             if antecedent is not None:
                 pron = Mention(antecedent, start, end, sentence.index, text[start:end], "pronoun")
                 mentions.append(pron)
@@ -180,17 +190,18 @@ def _antecedent(
     own: Sequence[Mention],
     by_sentence: dict[int, list[Mention]],
     doc: Any | None,
-    is_person: Any,
+    fits: Callable[[str], bool],
 ) -> str | None:
-    """The person a "he"/"she" at `offset` most likely refers to."""
-    earlier = [m for m in own if m.end <= offset and m.via != "pronoun" and is_person(m.actor_key)]
+    """The person a "he"/"she" at `offset` most likely refers to: `fits` says whether an
+    actor can be that person (a person whose name does not contradict the pronoun)."""
+    earlier = [m for m in own if m.end <= offset and m.via != "pronoun" and fits(m.actor_key)]
     if earlier:
         subjects = [m for m in earlier if speech.is_subject(doc, m.start, m.end)]
         return (subjects or earlier)[-1].actor_key
     for back in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
         if back < 0 or back >= len(sentences) or sentences[back].kind in SILENT_KINDS:
             continue
-        people = [m for m in by_sentence.get(back, []) if is_person(m.actor_key)]
+        people = [m for m in by_sentence.get(back, []) if fits(m.actor_key)]
         if not people:
             continue
         subjects = [m for m in people if speech.is_subject(doc, m.start, m.end)]

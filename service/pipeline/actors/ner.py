@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from service.pipeline import speech
+from service.pipeline.actors.gender import given_names
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.matching import Hit
 from service.pipeline.holder_rules import is_junk_entity, trim_entity
@@ -61,6 +62,20 @@ def _named_inside(
     ):
         return hit if not any(w.lower().strip(".,'") in speech.AGENT_NOUNS for w in names) else None
     return None
+
+
+def _surname_after_given_name(
+    start: int, end: int, text: str, hits: list[Hit], index: ActorIndex
+) -> Hit | None:
+    """The catalogue hit of a one-word name ("Paris") right after a lone given name that
+    spaCy took for an entity of its own ("Valeska"): that word is the person's surname."""
+    given = text[start:end]
+    if " " in given or not given[:1].isupper() or given.lower() not in given_names() or index.lookup(given):
+        return None
+    after = [h for h in hits if h.start == end + 1 and text[end] == " " and h.via in ("alias", "metonym")]
+    if len(after) != 1 or not re.fullmatch(r"[A-Z][a-z]+", text[after[0].start : after[0].end]):
+        return None
+    return after[0]
 
 
 def _before_open_bracket(span: str) -> int:
@@ -131,6 +146,15 @@ def ner_hits(
         start, end = ent.start_char, ent.end_char
         start += trim_entity(ent.text)
         end = start + _before_open_bracket(text[start:end])
+        place = _surname_after_given_name(start, end, text, hits, index)
+        if place is not None:  # "Valeska Paris": a person, not the given name and France
+            hits.remove(place)
+            taken.remove((place.start, place.end))
+            taken.append((start, place.end))
+            key = new_actor(new, text[start : place.end], "person")
+            out.append(Hit(start, place.end, (key,), "ner", key))
+            _rekey_later_surnames(text, hits, place, place.end, key)
+            continue
         inner = _named_inside(ent, start, end, text, hits, index)
         if inner is not None:  # the longer name is someone else: it replaces the inner mention
             hits.remove(inner)
@@ -154,6 +178,8 @@ def ner_hits(
             kind = "organisation"  # products do not speak: "The VdK ... said" is a body
         if kind is None:
             continue
+        if kind != "person" and (_titled_as_person(ent) or _named_like_a_person(name, index)):
+            kind = "person"  # "the Scottish first minister, Nicola Sturgeon", "Dean Kamen" (spaCy: ORG)
         if _a_member_or_a_family(ent, name, surnames):
             continue
         if name in surnames and ent.label_ in ("PERSON", "ORG"):
@@ -186,6 +212,47 @@ def ner_hits(
         key = (index.lookup(name) or (new_actor(new, name, "organisation"),))[0]
         out.append(Hit(start, end, (key,), "ner", key))
     return out
+
+
+# Nouns that title a person ("Foreign Minister X", "X, the party's leader,").
+_PERSON_TITLES = (speech.SPEAKS_FOR_NOUNS - {"ministry", "executive", "general", "head"}) | {
+    "senator", "lawmaker", "diplomat", "mp", "judge", "lawyer", "attorney", "barrister", "prosecutor",
+    "professor", "economist", "analyst", "researcher", "activist", "campaigner", "spokeswoman",
+    "chairwoman", "congressman", "congresswoman", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+}  # fmt: skip
+
+
+def _titled_as_person(ent: Any) -> bool:
+    """An entity the text titles as a person: a title in apposition ("the first
+    minister, Nicola Sturgeon,"; "Nicola Sturgeon, the first minister,") or before the
+    name ("Foreign Minister Chrystia Freeland", "Mrs Sturgeon")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PERSON_TITLES:
+        return True
+    return any(
+        child.dep_ in ("appos", "compound")
+        and child.lemma_.lower().rstrip(".") in _PERSON_TITLES
+        and (child.dep_ == "appos" or child.i < ent.start)
+        for child in root.children
+    )
+
+
+# Words that make a name a body's even after a given name ("Irving Police Department").
+_BODY_WORDS = {
+    "department", "police", "school", "district", "university", "college", "hospital", "centre",
+    "center", "institute", "ministry", "office", "council", "court", "news", "times", "post", "press",
+}  # fmt: skip
+
+
+def _named_like_a_person(name: str, index: ActorIndex) -> bool:
+    """Two or three capitalised words that start with a clear given name and hold no word of
+    a body: "Dean Kamen" is a person, whatever spaCy's label."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if any(w.lower() in _BODY_WORDS or w.lower() in _BODY_DESCRIPTIONS for w in words):
+        return False
+    return words[0].lower() in given_names() and not index.lookup(words[0])
 
 
 # Head nouns that describe a body ("Gazprom, the Russian state gas company, said").

