@@ -1,5 +1,5 @@
-"""People the text names: "she" and "he" find an antecedent of the right gender, and
-names spaCy labels as places or bodies are recognised as persons."""
+"""Names in the text: "she" and "he" find an antecedent of the right gender, names
+spaCy labels as places or bodies are persons, and a name found once is found again."""
 
 from __future__ import annotations
 
@@ -95,3 +95,14 @@ def test_a_surname_that_is_a_place_belongs_to_the_person(index: ActorIndex, nlp:
     assert {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == second} == {
         "Valeska Paris"
     }
+
+
+def test_a_body_found_once_is_the_same_body_where_ner_misses_it(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "A sensitive Environment Canada document was found wet on an Ottawa street. "
+        "Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it."
+    )
+    sentences, found = analyse(text, index, nlp)
+    second = sentences[-1].index
+    names = {name(found, index, m.actor_key) for m in found.mentions if m.sentence_index == second}
+    assert "Environment Canada" in names and "Canada" not in names

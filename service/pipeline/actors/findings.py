@@ -19,6 +19,7 @@ from service.pipeline.actors.matching import (
     with_article,
 )
 from service.pipeline.actors.ner import court_hits, ner_hits, new_actor, surname_hits
+from service.pipeline.actors.repeats import repeated_names
 from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import TextAffiliation, state_title_affiliations, text_affiliations
 from service.pipeline.segment import sentence_at
@@ -71,6 +72,7 @@ def find_holders(
         ner = ner_hits(text, doc, sentences, index, hits, new)
         resolve_hits(ner, index, published)
         hits += ner
+        hits += repeated_names(text, hits, new)
     hits += court_hits(text, index, hits, new)
     hits += surname_hits(text, hits, index, new)
     hits = link_acronyms(text, hits)
