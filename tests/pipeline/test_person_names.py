@@ -1,5 +1,6 @@
-"""Names in the text: "she" and "he" find an antecedent of the right gender, names
-spaCy labels as places or bodies are persons, and a name found once is found again."""
+"""Names and descriptions in the text: "she" and "he" find an antecedent of the right
+gender, names spaCy labels as places or bodies are persons, a name found once is found
+again, and "the bloc" is the body named before."""
 
 from __future__ import annotations
 
@@ -106,3 +107,21 @@ def test_a_body_found_once_is_the_same_body_where_ner_misses_it(index: ActorInde
     second = sentences[-1].index
     names = {name(found, index, m.actor_key) for m in found.mentions if m.sentence_index == second}
     assert "Environment Canada" in names and "Canada" not in names
+
+
+def test_the_bloc_and_the_alliance_are_the_bodies_named_before(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The European Union promised to strike back against the tariffs. "
+        "The bloc will take the dispute to the WTO, Juncker said. "
+        "NATO leaders met in Madrid. The alliance agreed to invite Finland."
+    )
+    sentences, found = analyse(text, index, nlp)
+    by_sentence = {
+        s.index: {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == s.index}
+        for s in sentences
+    }
+    assert "European Union" in by_sentence[1]
+    assert "NATO" in by_sentence[3]
+    # Nothing named before: "the bloc" stays nobody.
+    _, alone = analyse("The bloc will take the dispute to the WTO.", index, nlp)
+    assert not alone.holders

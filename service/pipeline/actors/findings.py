@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from service.pipeline.actors.acronyms import link_acronyms
+from service.pipeline.actors.anaphora import described_bodies
 from service.pipeline.actors.holders import SILENT_KINDS, kind_of, sentence_holders, speaker_resolver
 from service.pipeline.actors.index import ActorIndex, tokens
 from service.pipeline.actors.matching import (
@@ -74,6 +75,7 @@ def find_holders(
         hits += ner
         hits += repeated_names(text, hits, new)
     hits += court_hits(text, index, hits, new)
+    hits += described_bodies(text, hits)
     hits += surname_hits(text, hits, index, new)
     hits = link_acronyms(text, hits)
     for hit in hits:
