@@ -34,6 +34,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from service.pipeline.linker_config import LinkerConfig as LinkerConfig
 from service.pipeline.segment import plain_text
 from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
 from service.pipeline.types import IssueSpec, LinkVia, Sentence, SentenceKind
@@ -58,68 +59,6 @@ class IssueLink:
     via: LinkVia
 
 
-@dataclass(frozen=True)
-class LinkerConfig:
-    """Thresholds, tuned on the seed article (see bench/candidate_recall.py).
-
-    Scores are in [0, 1]: a full keyword match scores `keyword_score`, a
-    partial one `partial_keyword_score`; similarity links score the cosine.
-    """
-
-    keyword_score: float = 1.0
-    partial_keyword_score: float = 0.7
-    # A sentence this similar to an issue is about it, whatever else it says.
-    similarity_threshold: float = 0.55
-    # Lower similarity links when the issue stands out among the catalogue's
-    # issues by at least `margin_threshold` above their mean similarity.
-    relative_floor: float = 0.40
-    margin_threshold: float = 0.12
-    # ... and only the sentence's best issue (or one this close to it): against a large,
-    # varied catalogue every issue of the article's topic stands out, and without this
-    # cap a sentence about one of them was linked to all of them (the seed with 19
-    # distractor issues: triple F1 0.55 -> 0.67; gaps 0.03 / 0.06 gave 0.62 / 0.55).
-    relative_top_gap: float = 0.0
-    # Short sentence + previous sentence embedded together ("Critics called
-    # it reckless." says nothing on its own).
-    pair_threshold: float = 0.60
-    short_sentence_words: int = 15
-    # Sentences after this many are linked by keywords and context only.
-    max_similarity_sentences: int = 400
-    # An issue named after a person or place ("Assad staying in power"):
-    # sentences naming it are candidates at this score.
-    anchor_score: float = 0.45
-    # Words of an issue's keywords scattered over the sentence: at least two
-    # distinct ones whose weights (see _IssueProfile.bag) sum to bag_weight.
-    bag_weight: float = 1.5
-    bag_score: float = 0.6
-    context_decay: float = 0.8
-    # Topic links (signal 4): issues directly linked in this many sentences are the
-    # article's topics (at most topic_max_issues, most linked first); a sentence up to
-    # topic_window sentences after one linked to a topic gets it at topic_score. The
-    # analyser makes candidates of them only for holders who speak in the sentence, and
-    # aggregation needs a sure classifier (aggregate.TOPIC_MIN_POSITION). The article's
-    # main topic only: eval/dev pair recall 0.69 -> 0.79, triple F1 0.51 -> 0.52;
-    # eval/wikinews 0.38 -> 0.38; two topics, or topic links for every holder, cost
-    # more precision than they gained.
-    topic_min_sentences: int = 2
-    topic_max_issues: int = 1
-    topic_window: int = 4
-    topic_score: float = 0.32
-    min_score: float = 0.3
-    max_links_per_sentence: int = 4
-    # A holder's candidates in one sentence: the best-linked issue, issues linked
-    # almost as well (within candidate_gap) and issues the sentence names outright
-    # (score >= explicit_score). A weaker link is most often a neighbouring issue
-    # ("opposed the EU directive" linked by similarity to "raising Germany's minimum
-    # wage"), on which the classifier still reads a position. Tuned on the development
-    # sets with stance-minilm 3.1.0 (README, Analysis quality): 0.2 gave triple F1
-    # eval/dev 0.52 -> 0.55, eval/wikinews 0.41 -> 0.44, eval/speeches 0.59 -> 0.65,
-    # seed 0.74 -> 0.76; 0.1 cost the seed, 0.3-0.5 gained less; None turns it off.
-    # Re-checked with stance-minilm 3.2.0: 0.1 and 0.3 lower again (seed 0.70 / 0.74).
-    candidate_gap: float | None = 0.2
-    explicit_score: float = 0.95
-
-
 # Sentence openers and phrases that continue the previous sentence's topic.
 _CONTINUES = re.compile(
     r"^\W*(?:but|however|yet|still|instead|meanwhile|nonetheless|nevertheless|"
@@ -141,10 +80,35 @@ class _IssueProfile:
     # the stem, 0.5 if other issues' phrases use it too).
     bag: Mapping[str, float]
     anchors: frozenset[str]
+    # The stem of the name's head noun when no other issue's name ends in it: "directive"
+    # for "the EU minimum wage directive" (see _head_links).
+    head: str | None = None
+
+
+# A name's head noun comes before its first preposition ("raising Germany's minimum wage
+# to 12 euros" -> "wage").
+_NAME_PREPOSITION = re.compile(
+    r"\s(?:of|on|for|to|in|at|with|through|from|by|against|over|into|under|as|between|after)\s"
+)
+
+
+def _name_head(name: str) -> str | None:
+    words = TOKEN.findall(_NAME_PREPOSITION.split(f" {name} ", maxsplit=1)[0])
+    # A common noun only: "NATO as an intervention force" names NATO, not a thing called "the NATO".
+    if (
+        not words
+        or not words[-1].islower()
+        or words[-1] in STOPWORDS
+        or len(words[-1]) < 3
+        or not words[-1].isalpha()
+    ):
+        return None
+    return stem(words[-1])
 
 
 def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
     phrase_sets = [[frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues]
+    heads = [_name_head(issue.name) for issue in issues]
     profiles: list[_IssueProfile] = []
     for n, issue in enumerate(issues):
         phrases = [p for p in phrase_sets[n] if p]
@@ -167,6 +131,7 @@ def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
                 phrases=tuple(phrases),
                 bag=bag,
                 anchors=frozenset(a for a in anchors if a in keyword_stems and a not in other_names),
+                head=heads[n] if heads[n] is not None and heads.count(heads[n]) == 1 else None,
             )
         )
     return profiles
@@ -262,6 +227,7 @@ def link_issues(
     if embeddings is not None and similar:
         _similarity_links(sentences, similar, texts, issues, embeddings, config, add)
 
+    _head_links(analysed, texts, profiles, links, config, add)
     _topic_links(analysed, links, config, add)
 
     # Context last, so inherited links see the previous sentence's final set.
@@ -306,6 +272,41 @@ def _topic_links(
                 continue
             if any(0 < i - j <= config.topic_window for j in linked):
                 add(i, key, config.topic_score, "topic")
+
+
+# "the directive", "this mechanism": a definite reference to a thing named before.
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+([a-z][\w-]*)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE
+)
+
+
+def _head_links(
+    analysed: Sequence[int],
+    texts: Mapping[int, str],
+    profiles: Sequence[_IssueProfile],
+    links: Sequence[Mapping[str, IssueLink]],
+    config: LinkerConfig,
+    add: _Adder,
+) -> None:
+    """A definite reference to an issue's head noun ("Heil said Berlin strongly supported
+    the directive") links the sentence to that issue at `head_score`, when no other
+    issue's name ends in that noun and the article links the issue directly elsewhere
+    (by keyword or similarity): a large catalogue holds many agreements and bills that
+    an article never mentions."""
+    direct = {
+        link.issue_key
+        for i in analysed
+        for link in links[i].values()
+        if link.via in ("keyword", "similarity")
+    }
+    heads = {p.head: p.key for p in profiles if p.head is not None and p.key in direct}
+    if not heads:
+        return
+    for i in analysed:
+        for match in _DEFINITE.finditer(texts[i]):
+            key = heads.get(stem(match.group(1)))
+            if key is not None:
+                add(i, key, config.head_score, "anchor")
 
 
 def _similarity_links(

@@ -146,3 +146,27 @@ def test_between_topics_named_as_often_the_article_names_one_first() -> None:
     links = link_issues(segment(text), ISSUES, None, LinkerConfig())
     topic = {link.issue_key for row in links for link in row if link.via == "topic"}
     assert topic == {"tariffs"}, links
+
+
+def test_the_head_noun_of_an_issue_the_article_names_refers_to_it() -> None:
+    """ "the directive" links to the one issue whose name ends in "directive", once the
+    article has named that issue; an issue named nowhere, or a head two issues share,
+    gets no such link."""
+    issues = [
+        IssueSpec("eudir", "the EU minimum wage directive", "", ("EU directive",)),
+        IssueSpec("mw", "raising Germany's minimum wage to 12 euros", "", ("minimum wage",)),
+        IssueSpec("pact", "the EU migration pact", "", ("migration pact",)),
+        IssueSpec("tariffs", "US steel tariffs", "", ("steel tariffs",)),
+        IssueSpec("retal", "retaliatory tariffs on US goods", "", ("retaliation",)),
+    ]
+    text = (
+        "EU negotiators are close to agreeing the EU directive. "
+        "Heil said Berlin strongly supported the directive. "
+        "Critics said the pact would fail. "
+        "Canada vowed retaliation against the steel tariffs. "
+        "Ryan said the tariffs were a mistake."
+    )
+    links = [{link.issue_key: link for link in row} for row in link_issues(segment(text), issues)]
+    assert links[1]["eudir"].via == "anchor" and links[1]["eudir"].score == LinkerConfig().head_score
+    assert "pact" not in links[2], "the article never names the migration pact"
+    assert not {"tariffs", "retal"} & {k for k, v in links[4].items() if v.via == "anchor"}
