@@ -125,3 +125,19 @@ def test_the_bloc_and_the_alliance_are_the_bodies_named_before(index: ActorIndex
     # Nothing named before: "the bloc" stays nobody.
     _, alone = analyse("The bloc will take the dispute to the WTO.", index, nlp)
     assert not alone.holders
+
+
+def test_a_party_named_by_capitalised_words_before_party_is_an_actor(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "The Left party voted for the bill but said 12 euros was not enough. "
+        "The Green party said it would oppose the plan. "
+        "The ruling party said nothing."
+    )
+    sentences, found = analyse(text, index, nlp)
+    holders = [
+        {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == s.index}
+        for s in sentences
+    ]
+    assert holders[0] == {"Left party"}
+    assert holders[1] == {"Green party"}
+    assert holders[2] == set(), "a lowercase modifier names no body"

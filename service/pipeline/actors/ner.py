@@ -205,7 +205,7 @@ def ner_hits(
         if inner is not None and index.specs[inner.key].kind == "person":
             _rekey_later_surnames(text, hits, inner, end, key)
             surnames[name.split()[-1]] = key
-    for start, end in _described_bodies(doc):
+    for start, end in _described_bodies(doc) + _bodies_named_by_their_modifiers(doc):
         if any(s < end and start < e for s, e in taken) or any(h.start < end and start < h.end for h in out):
             continue
         name = text[start:end]
@@ -261,6 +261,37 @@ _BODY_DESCRIPTIONS = speech.BODY_NOUNS | {
     "network", "agency", "charity", "insurer", "airline", "carrier", "retailer", "utility", "giant",
     "conglomerate", "regulator", "watchdog", "club", "church", "body", "outfit", "newspaper", "channel",
 }  # fmt: skip
+
+
+# Bodies whose name is capitalised words before a common noun ("the Left party", "the
+# Azimio la Umoja coalition"): spaCy tags no entity there.
+_NAMED_BODY_NOUNS = {
+    "party",
+    "coalition",
+    "alliance",
+    "movement",
+    "union",
+    "front",
+    "association",
+    "federation",
+}
+
+
+def _bodies_named_by_their_modifiers(doc: Any) -> list[tuple[int, int]]:
+    """Offsets of "Left party" in "The Left party voted ...": a body noun that is a clause's
+    subject, after "the" and capitalised words that are no entity."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.text not in _NAMED_BODY_NOUNS:
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].text[:1].isupper() and not doc[first.i - 1].ent_type_:
+            if doc[first.i - 1].pos_ not in ("PROPN", "ADJ", "NOUN") or doc[first.i - 1].is_sent_start:
+                break
+            first = doc[first.i - 1]
+        if first is not token and first.i > 0 and doc[first.i - 1].lower_ == "the":
+            found.append((first.idx, token.idx + len(token)))
+    return found
 
 
 def _described_bodies(doc: Any) -> list[tuple[int, int]]:
