@@ -11,6 +11,7 @@ from service.pipeline import speech
 from service.pipeline.actors.gender import given_names
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.matching import Hit
+from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, unnamed_bodies
 from service.pipeline.holder_rules import is_junk_entity, trim_entity
 from service.pipeline.segment import sentence_at
 from service.pipeline.types import ActorKind, NewActor, Sentence
@@ -205,7 +206,7 @@ def ner_hits(
         if inner is not None and index.specs[inner.key].kind == "person":
             _rekey_later_surnames(text, hits, inner, end, key)
             surnames[name.split()[-1]] = key
-    for start, end in _described_bodies(doc) + _bodies_named_by_their_modifiers(doc):
+    for start, end in unnamed_bodies(doc):
         if any(s < end and start < e for s, e in taken) or any(h.start < end and start < h.end for h in out):
             continue
         name = text[start:end]
@@ -250,66 +251,9 @@ def _named_like_a_person(name: str, index: ActorIndex) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    if any(w.lower() in _BODY_WORDS or w.lower() in _BODY_DESCRIPTIONS for w in words):
+    if any(w.lower() in _BODY_WORDS or w.lower() in BODY_DESCRIPTIONS for w in words):
         return False
     return words[0].lower() in given_names() and not index.lookup(words[0])
-
-
-# Head nouns that describe a body ("Gazprom, the Russian state gas company, said").
-_BODY_DESCRIPTIONS = speech.BODY_NOUNS | {
-    "company", "firm", "group", "operator", "producer", "maker", "manufacturer", "bank", "broadcaster",
-    "network", "agency", "charity", "insurer", "airline", "carrier", "retailer", "utility", "giant",
-    "conglomerate", "regulator", "watchdog", "club", "church", "body", "outfit", "newspaper", "channel",
-}  # fmt: skip
-
-
-# Bodies whose name is capitalised words before a common noun ("the Left party", "the
-# Azimio la Umoja coalition"): spaCy tags no entity there.
-_NAMED_BODY_NOUNS = {
-    "party",
-    "coalition",
-    "alliance",
-    "movement",
-    "union",
-    "front",
-    "association",
-    "federation",
-}
-
-
-def _bodies_named_by_their_modifiers(doc: Any) -> list[tuple[int, int]]:
-    """Offsets of "Left party" in "The Left party voted ...": a body noun that is a clause's
-    subject, after "the" and capitalised words that are no entity."""
-    found = []
-    for token in doc:
-        if token.dep_ != "nsubj" or token.text not in _NAMED_BODY_NOUNS:
-            continue
-        first = token
-        while first.i > 0 and doc[first.i - 1].text[:1].isupper() and not doc[first.i - 1].ent_type_:
-            if doc[first.i - 1].pos_ not in ("PROPN", "ADJ", "NOUN") or doc[first.i - 1].is_sent_start:
-                break
-            first = doc[first.i - 1]
-        if first is not token and first.i > 0 and doc[first.i - 1].lower_ == "the":
-            found.append((first.idx, token.idx + len(token)))
-    return found
-
-
-def _described_bodies(doc: Any) -> list[tuple[int, int]]:
-    """Proper nouns spaCy's NER missed that the text itself describes as a body, and
-    that act as a clause's subject: "Gazprom, the Russian state gas company that owns the
-    project, said ...". Offsets of the name (with its proper-noun compounds)."""
-    found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ or not token.text[:1].isupper():
-            continue
-        if not any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_DESCRIPTIONS for c in token.children):
-            continue
-        first = token
-        while first.i > 0 and doc[first.i - 1].head is token and doc[first.i - 1].dep_ == "compound":
-            first = doc[first.i - 1]
-        if all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : token.i + 1]):
-            found.append((first.idx, token.idx + len(token)))
-    return found
 
 
 def _earlier_longer_name(name: str, kind: ActorKind, new: dict[str, NewActor]) -> str | None:
