@@ -131,7 +131,8 @@ def test_a_party_named_by_capitalised_words_before_party_is_an_actor(index: Acto
     text = (
         "The Left party voted for the bill but said 12 euros was not enough. "
         "The Green party said it would oppose the plan. "
-        "The ruling party said nothing."
+        "The ruling party said nothing. "
+        "The Movimento di Base coalition said it would resist the tax."
     )
     sentences, found = analyse(text, index, nlp)
     holders = [
@@ -141,3 +142,4 @@ def test_a_party_named_by_capitalised_words_before_party_is_an_actor(index: Acto
     assert holders[0] == {"Left party"}
     assert holders[1] == {"Green party"}
     assert holders[2] == set(), "a lowercase modifier names no body"
+    assert holders[3] == {"Movimento di Base coalition"}, "particles join a name's words"
