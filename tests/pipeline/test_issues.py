@@ -170,3 +170,23 @@ def test_the_head_noun_of_an_issue_the_article_names_refers_to_it() -> None:
     assert links[1]["eudir"].via == "anchor" and links[1]["eudir"].score == LinkerConfig().head_score
     assert "pact" not in links[2], "the article never names the migration pact"
     assert not {"tariffs", "retal"} & {k for k, v in links[4].items() if v.via == "anchor"}
+
+
+def test_between_topics_linked_as_often_the_lede_decides_not_the_headline() -> None:
+    """The headline names both issues; the first body sentence (the lede) names the
+    article's subject, which becomes the topic even when the other is linked more strongly."""
+    text = (
+        "Allies vow retaliation as US steel tariffs hit Canada\n\n"
+        "The United States imposed steel tariffs on its allies on Thursday. "
+        "Canada promised retaliation within weeks. "
+        "Mexico announced retaliation of its own. "
+        "Critics called the steel tariffs a mistake. "
+        "The senator said it was the wrong direction."
+    )
+    issues = [
+        IssueSpec("tariffs", "US steel tariffs", "", ("steel tariffs",)),
+        IssueSpec("aretal", "retaliatory tariffs on US goods", "", ("retaliation",)),
+    ]
+    links = link_issues(segment(text), issues, None, LinkerConfig())
+    topic = {link.issue_key for row in links for link in row if link.via == "topic"}
+    assert topic == {"tariffs"}, links
