@@ -1,7 +1,7 @@
 """Interview turns: who is speaking in each paragraph of an interview transcript.
 
 Interviews (Wikinews, press Q&As, hearing transcripts) are written as turns,
-"Robert Sarvis: I am the only candidate ...", "Q: What ...?". An answer is
+"Robert Sarvis: I am the only candidate ...", "Q: What ...?", "((Wikinews)) Why ...?". An answer is
 its speaker's own position even where no name or "said" appears in the
 sentence, and the interviewer's questions hold no stance (a question that
 names an actor says nothing of that actor's position). A text counts as an
@@ -22,11 +22,13 @@ from service.pipeline.types import Holder, Sentence
 
 _NAME = r"[A-Z][\w.'\u2019-]*"
 _TURN = re.compile(rf"^\s*(?P<name>(?:{_NAME}\s+){{0,3}}{_NAME})\s*:\s+(?=\S)")
+# Wikinews' own questions as the site renders its template: "((Wikinews)) How did ...?".
+_SITE_ASKS = re.compile(r"^\s*\(\((?P<name>Wikinews|WN)\)\)\s*(?=\S)")
 _NOT_SPEAKERS = frozenset(
     "note update source sources editor's note correction photo image warning disclaimer summary "
     "background example answer question transcript".split()
 )
-_ASKERS = frozenset({"q", "question", "interviewer", "wikinews", "moderator", "host"})
+_ASKERS = frozenset({"q", "question", "interviewer", "wikinews", "wn", "moderator", "host"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|my|My|our|Our|us|me)\b")
 
 
@@ -51,7 +53,7 @@ def interview_turns(text: str, sentences: Sequence[Sentence]) -> dict[int, Turn]
     for paragraph, sentence in first.items():
         if sentence.kind not in ("body", "headline"):
             continue
-        match = _TURN.match(sentence.text)
+        match = _TURN.match(sentence.text) or _SITE_ASKS.match(sentence.text)
         if match is None or match.group("name").casefold() in _NOT_SPEAKERS:
             continue
         name = match.group("name")

@@ -390,6 +390,19 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody(
     assert holders_of("What about school") == set()
 
 
+def test_wikinews_questions_written_as_its_template_are_the_interviewers(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "((Wikinews)) Do you think Barack Obama was right to back the transportation bill?\n\n"
+        "Robert Sarvis: No. That bill raised taxes on every family in the state.\n\n"
+        "((WN)) What about school vouchers?\n\n"
+        "Robert Sarvis: I favour parental school choice through vouchers."
+    )
+    holders_of = holders_by_sentence(text, index, nlp)
+    assert holders_of("Do you think") == set()
+    assert holders_of("That bill raised taxes") == {"Robert Sarvis"}
+    assert holders_of("I favour parental") == {"Robert Sarvis"}
+
+
 @pytest.mark.parametrize(
     ("text", "full", "short"),
     [
