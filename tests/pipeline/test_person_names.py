@@ -126,3 +126,16 @@ def test_a_party_named_by_capitalised_words_before_party_is_an_actor(index: Acto
     assert holders[1] == {"Green party"}
     assert holders[2] == set(), "a lowercase modifier names no body"
     assert holders[3] == {"Movimento di Base coalition"}, "particles join a name's words"
+
+
+def test_a_clear_given_name_makes_a_person_but_not_a_company_named_after_one(
+    index: ActorIndex, nlp: Any
+) -> None:
+    kinds = {}
+    for text in (
+        "The competition was founded by Dean Kamen to encourage interest in science.",
+        "Ford Motor said the tariffs would raise its costs.",
+    ):
+        _, found = analyse(text, index, nlp)
+        kinds.update({a.name: a.kind for a in found.new_actors})
+    assert kinds == {"Dean Kamen": "person", "Ford Motor": "organisation"}

@@ -242,6 +242,9 @@ def _titled_as_person(ent: Any) -> bool:
 _BODY_WORDS = {
     "department", "police", "school", "district", "university", "college", "hospital", "centre",
     "center", "institute", "ministry", "office", "council", "court", "news", "times", "post", "press",
+    # Companies named after their founders ("Ford Motor", "Warner Bros", "Virginia Tech").
+    "motor", "motors", "co", "corp", "inc", "ltd", "llc", "plc", "bros", "tech", "industries", "holdings",
+    "energy", "foods", "airways", "capital", "partners", "studios", "pictures", "records", "labs",
 }  # fmt: skip
 
 
