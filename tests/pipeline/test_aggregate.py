@@ -111,3 +111,18 @@ def test_min_position_keeps_evidence_by_the_chance_of_a_position() -> None:
     # A strict threshold drops a sentence whose top class is a side.
     strict = aggregate([item("USA", "arm", 2, support=0.4, none=0.35, oppose=0.25)], min_position=0.7)
     assert strict == []
+
+
+def test_one_sentence_is_evidence_on_the_issues_the_classifier_is_surest_of() -> None:
+    """A sentence of one actor classified on neighbouring issues: an issue on which the
+    classifier is clearly less sure of a position is dropped; one nearly as sure stays."""
+    results = aggregate(
+        [
+            item("EU", "retaliation", 1, support=0.9, none=0.1),
+            item("EU", "wto", 1, oppose=0.6, none=0.4),  # 0.6 < 0.9 - 0.1
+            item("EU", "tariffs", 1, oppose=0.85, none=0.15),  # 0.85 >= 0.8
+            item("EU", "wto", 2, support=0.7, none=0.3),  # another sentence: its own best
+        ]
+    )
+    found = {(r.issue_key, r.label, tuple(e.sentence_index for e in r.evidence)) for r in results}
+    assert found == {("retaliation", "support", (1,)), ("tariffs", "oppose", (1,)), ("wto", "support", (2,))}
