@@ -687,3 +687,14 @@ def test_a_former_office_holder_no_longer_speaks_for_the_state(index: ActorIndex
     assert "France" not in held("Nicolas Sarkoz, the former French president, said the plan was wrong.")
     assert "United States" not in held("A former U.S. official said the plan was wrong.")
     assert "United States" in held("U.S. officials said the plan was wrong.")
+
+
+def test_a_headline_names_the_topic_but_holds_no_stance(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Merkel says Britain should get a longer Brexit delay\n\n"
+        "German Chancellor Angela Merkel backed the longer option on Wednesday, telling reporters "
+        "that Britain needed more time."
+    )
+    holders_of = holders_by_sentence(text, index, nlp)
+    assert holders_of("Merkel says Britain") == set()
+    assert "Angela Merkel" in holders_of("German Chancellor")

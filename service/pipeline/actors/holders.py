@@ -15,8 +15,11 @@ from service.pipeline.holder_rules import is_news_outlet, states_editorial_posit
 from service.pipeline.turns import Turn
 from service.pipeline.types import Holder, Mention, NewActor, Sentence
 
-# Sentences that never carry an actor's stance.
-SILENT_KINDS = frozenset({"byline", "dateline", "caption", "boilerplate"})
+# Sentences that never carry an actor's stance. A headline names the story's topic
+# (issue linking still reads it) but compresses and frames: the body states the
+# positions it sums up, and no gold record of the development sets rests on a headline
+# ("EU leaders grant Britain Brexit delay"). eval/dev 0.58 -> 0.59, no set fell.
+SILENT_KINDS = frozenset({"byline", "dateline", "caption", "boilerplate", "headline"})
 
 
 def speaker_resolver(
