@@ -418,6 +418,11 @@ def test_wikinews_questions_written_as_its_template_are_the_interviewers(index: 
             "Council on American-Islamic Relations",
             "CAIR",
         ),
+        (
+            "The Korean People's Army [KPA] moved units to the front. The KPA fired one shell.",
+            "Korean People's Army",
+            "KPA",
+        ),
     ],
 )
 def test_an_acronym_defined_in_the_text_is_the_actor_it_stands_for(

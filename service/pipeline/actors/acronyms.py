@@ -2,7 +2,7 @@
 
 News introduces an organisation once with its short form in parentheses,
 "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a
-petition", or the other way round, "CEI (Italian Episcopal Conference)", and
+petition" (square brackets in quotations: "the Korean People's Army [KPA]"), or the other way round, "CEI (Italian Episcopal Conference)", and
 then uses either. Without this pass spaCy's two spans become two actors, and
 each gets its own stance record. The acronym counts as defined when its
 letters are initials of the name's words, in any order (Italian and French
@@ -64,10 +64,12 @@ def _definitions(text: str, hits: Sequence[Hit]) -> list[tuple[Hit, Hit]]:
     by_start = {h.start: h for h in hits}
     by_end = {h.end: h for h in hits}
     found: list[tuple[Hit, Hit]] = []
-    for match in re.finditer(rf"\(\s*({_ACRONYM})\s*\)", text):
+    # Square brackets too: quotations carry the editor's "[KPA]".
+    for match in re.finditer(rf"(?:\(\s*({_ACRONYM})\s*\)|\[\s*({_ACRONYM})\s*\])", text):
+        group = 1 if match.group(1) else 2
         before = _hit_ending_at(text, match.start(), by_end)
-        if before is not None and is_initialism(match.group(1), text[before.start : before.end]):
-            start, end = match.span(1)
+        if before is not None and is_initialism(match.group(group), text[before.start : before.end]):
+            start, end = match.span(group)
             short = by_start.get(start) or Hit(start, end, before.keys, "alias", before.key)
             found.append((short, before))
     for match in re.finditer(rf"\b({_ACRONYM})\s*\(([^()]{{3,120}})\)", text):
