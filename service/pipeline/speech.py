@@ -329,11 +329,14 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})  # NORP ("Democrats who") can 
 def _acts_in_relative_clause(token: Any) -> bool:
     """Whether a relative clause on `token` makes it act ("Russia, which opposes
     the plan"). Not when the clause is passive ("Iran, which are covered [by
-    the ban]") or its "who" cannot be a place ("hopefuls from Syria and Yemen
-    who applied": the parser hangs the clause on the nearest noun)."""
+    the ban]"), its "who" cannot be a place ("hopefuls from Syria and Yemen
+    who applied": the parser hangs the clause on the nearest noun), or it says
+    where or when ("India, where homeopathy is common")."""
     for clause in token.children:
         if clause.dep_ != "relcl":
             continue
+        if any(c.lower_ in ("where", "when", "whereby") for c in clause.children):
+            continue  # "India, where homeopathy is in common use": a place or a time, no agent
         relative = [c for c in clause.children if c.lower_ in ("who", "which", "that", "whom")]
         if not relative:
             return True

@@ -204,10 +204,11 @@ def test_a_relative_clause_makes_its_antecedent_act_only_when_it_can(index: Acto
         "The Home Office will issue questionnaires to some 12,000 asylum hopefuls from Afghanistan, Eritrea, "
         "Libya, Syria and Yemen who applied before June. "
         "Teams from Sudan, Iran, Libya, and Yemen, which are covered, are among the 163 teams in the competition. "
-        "Talks with Norway, which opposes the plan, broke down."
+        "Talks with Norway, which opposes the plan, broke down. "
+        "The lawyer said the parents came from India, where homeopathy is in common use."
     )
     names = holder_names(run(text, index, nlp), index)
-    assert not names & {"Afghanistan", "Syria", "Yemen", "Iran", "Libya"}
+    assert not names & {"Afghanistan", "Syria", "Yemen", "Iran", "Libya", "India"}
     assert "Norway" in names
 
 
