@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.pipeline.holder_rules import NO_LONGER_WORDS
+from service.pipeline.speech_lexicon import (
+    AGENT_NOUNS,
+    BODY_NOUNS,
+    PASSIVE_HOLDER_VERBS,
+    SPEAKS_FOR_NOUNS,
+    STANCE_NOUNS,
+)
 from service.pipeline.types import Sentence
 
 # Verbs that introduce an actor's words or position ("said", "told", "warned").
@@ -218,6 +225,22 @@ def is_subject(doc: Any | None, start: int, end: int) -> bool | None:
     return _phrase_head(token).dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
 
 
+_OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def is_obliged(doc: Any | None, start: int, end: int) -> bool:
+    """Whether the phrase at these offsets is the subject of what someone must or should
+    do ("[Stockholm] must also lift the restrictions"): in another's report, a demand
+    on it, not its position. False without a parse."""
+    token = _parsed_root(doc, start, end)
+    if token is None:
+        return False
+    head = _phrase_head(token)
+    return head.dep_ in ("nsubj", "nsubjpass") and any(
+        child.dep_ == "aux" and child.lower_ in _OBLIGATION for child in head.head.children
+    )
+
+
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "into", "near", "across", "around", "inside", "throughout", "outside"}
 )
@@ -229,59 +252,7 @@ def is_locative(doc: Any | None, start: int, end: int) -> bool:
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
-# Nouns whose possessor or modifier holds a position ("Russia's support",
-# "U.S. plans", "Germany's objection").
-STANCE_NOUNS = frozenset(
-    {
-        "support", "opposition", "backing", "plan", "proposal", "decision", "refusal", "call",
-        "veto", "push", "bid", "demand", "position", "stance", "objection", "approval",
-        "rejection", "offer", "threat", "pledge", "commitment", "policy", "insistence",
-        "response", "condemnation", "criticism", "endorsement", "resistance", "effort",
-        "request", "ruling", "judgment", "judgement", "verdict", "promise",
-    }
-)  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-# Passives whose subject still holds the position ("Russia is opposed to", "Iran was
-# quoted as saying", "Germany is determined to"); any other passive subject undergoes
-# the action.
-PASSIVE_HOLDER_VERBS = frozenset(
-    {
-        "oppose", "quote", "report", "say", "believe", "commit", "determine", "prepare", "divide",
-        "split", "expect", "understand", "know", "convince", "persuade", "concern", "opposed",
-        "inclined", "dispose", "set", "poise", "resolve",
-    }
-)  # fmt: skip
-# People and bodies that act for the actor named before them ("Russian diplomats").
-AGENT_NOUNS = frozenset(
-    {
-        "official", "diplomat", "leader", "government", "administration", "negotiator", "envoy",
-        "spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "president",
-        "force", "troop", "military", "army", "authority", "delegation", "lawmaker", "senator",
-        "parliament", "legislator", "prime", "chancellor", "secretary", "ambassador", "embassy",
-        "department", "office", "cabinet", "regime", "officer", "commander", "navy", "court",
-        "agency", "central", "bank", "foreign", "defense", "defence", "state", "premier",
-    }
-)  # fmt: skip
-# People who speak for the body named after them ("the chief executive of Nucor said",
-# "a spokeswoman for the Refugee Council said", "the leader of the Labour Party, Jeremy
-# Corbyn, said"): that body holds what they say. Not "a member of", nor a place after "in".
-SPEAKS_FOR_NOUNS = frozenset(
-    {
-        "head", "leader", "chief", "executive", "spokesman", "spokeswoman", "spokesperson",
-        "president", "chairman", "chairwoman", "chair", "secretary", "director", "representative",
-        "minister", "ministry", "ambassador", "envoy", "official", "commissioner", "governor",
-        "mayor", "premier", "chancellor", "ceo", "boss", "general",
-    }
-)  # fmt: skip
-# A body that its modifier names ("the DGB trade union confederation said", "the
-# Labour party said"): the modifier is the body itself, not a state it speaks for.
-BODY_NOUNS = frozenset(
-    {
-        "union", "confederation", "federation", "association", "party", "council", "committee",
-        "commission", "coalition", "alliance", "bloc", "organisation", "organization", "chamber",
-        "assembly", "caucus", "lobby", "institute", "foundation", "board", "movement", "campaign",
-    }
-)  # fmt: skip
 
 
 def is_agent(doc: Any | None, start: int, end: int) -> bool:

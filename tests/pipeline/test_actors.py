@@ -704,3 +704,13 @@ def test_a_headline_names_the_topic_but_holds_no_stance(index: ActorIndex, nlp: 
     holders_of = holders_by_sentence(text, index, nlp)
     assert holders_of("Merkel says Britain") == set()
     assert "Angela Merkel" in holders_of("German Chancellor")
+
+
+def test_what_a_speaker_says_another_must_do_is_the_speakers_demand(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Turkey's foreign minister said Sweden must also lift the restrictions on arms exports. "
+        "Lavrov said Moscow opposes the restrictions."
+    )
+    holders_of = holders_by_sentence(text, index, nlp)
+    assert "Sweden" not in holders_of("Sweden must also lift")
+    assert "Russia" in holders_of("Moscow opposes"), "a reported position is still its holder's"

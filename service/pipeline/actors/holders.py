@@ -155,6 +155,8 @@ def sentence_holders(
                     # Nested reports: the innermost speaker is the one reporting.
                     if span.contains(mention.start, mention.end) and span.end - span.start < narrowest:
                         reporter, narrowest = reporting.actor_key, span.end - span.start
+            if reporter is not None and speech.is_obliged(doc, mention.start, mention.end):
+                continue  # "Cavusoglu said Stockholm must lift the restrictions": his demand
             speaking = any(reporting is mention for _, reporting in speakers) or speech.speaks_as_subject(
                 doc, mention.start, mention.end
             )

@@ -14,6 +14,7 @@ from service.pipeline.actors.matching import Hit
 from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, unnamed_bodies
 from service.pipeline.holder_rules import is_junk_entity, trim_entity
 from service.pipeline.segment import sentence_at
+from service.pipeline.speech_lexicon import AGENT_NOUNS, SPEAKS_FOR_NOUNS
 from service.pipeline.types import ActorKind, NewActor, Sentence
 
 # ---------------------------------------------------------------- NER
@@ -61,7 +62,7 @@ def _named_inside(
         and kind == "country"
         and len(words[1:] if words[0].lower() == "the" else words) <= 5
     ):
-        return hit if not any(w.lower().strip(".,'") in speech.AGENT_NOUNS for w in names) else None
+        return hit if not any(w.lower().strip(".,'") in AGENT_NOUNS for w in names) else None
     return None
 
 
@@ -216,7 +217,7 @@ def ner_hits(
 
 
 # Nouns that title a person ("Foreign Minister X", "X, the party's leader,").
-_PERSON_TITLES = (speech.SPEAKS_FOR_NOUNS - {"ministry", "executive", "general", "head"}) | {
+_PERSON_TITLES = (SPEAKS_FOR_NOUNS - {"ministry", "executive", "general", "head"}) | {
     "senator", "lawmaker", "diplomat", "mp", "judge", "lawyer", "attorney", "barrister", "prosecutor",
     "professor", "economist", "analyst", "researcher", "activist", "campaigner", "spokeswoman",
     "chairwoman", "congressman", "congresswoman", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.pipeline import speech
+from service.pipeline.speech_lexicon import BODY_NOUNS
 
 # Head nouns that describe a body ("Gazprom, the Russian state gas company, said").
-BODY_DESCRIPTIONS = speech.BODY_NOUNS | {
+BODY_DESCRIPTIONS = BODY_NOUNS | {
     "company", "firm", "group", "operator", "producer", "maker", "manufacturer", "bank", "broadcaster",
     "network", "agency", "charity", "insurer", "airline", "carrier", "retailer", "utility", "giant",
     "conglomerate", "regulator", "watchdog", "club", "church", "body", "outfit", "newspaper", "channel",
