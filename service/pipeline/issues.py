@@ -27,6 +27,7 @@ decides whether the holder takes a position; a missed link is unrecoverable.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -83,6 +84,8 @@ class _IssueProfile:
     # The stem of the name's head noun when no other issue's name ends in it: "directive"
     # for "the EU minimum wage directive" (see _head_links).
     head: str | None = None
+    # One-word keywords that several issues of the catalogue list.
+    shared: frozenset[frozenset[str]] = frozenset()
 
 
 # A name's head noun comes before its first preposition ("raising Germany's minimum wage
@@ -109,6 +112,8 @@ def _name_head(name: str) -> str | None:
 def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
     phrase_sets = [[frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues]
     heads = [_name_head(issue.name) for issue in issues]
+    singles = Counter(p for sets in phrase_sets for p in set(sets) if len(p) == 1)
+    shared = frozenset(p for p, count in singles.items() if count > 1)
     profiles: list[_IssueProfile] = []
     for n, issue in enumerate(issues):
         phrases = [p for p in phrase_sets[n] if p]
@@ -132,6 +137,7 @@ def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
                 bag=bag,
                 anchors=frozenset(a for a in anchors if a in keyword_stems and a not in other_names),
                 head=heads[n] if heads[n] is not None and heads.count(heads[n]) == 1 else None,
+                shared=shared,
             )
         )
     return profiles
@@ -142,8 +148,12 @@ def _keyword_score(stems: set[str], profile: _IssueProfile, config: LinkerConfig
     for phrase in profile.phrases:
         hits = len(phrase & stems)
         if hits == len(phrase):
-            # Single-word keywords ("veto", "Aegis") are the catalogue
-            # author's choice of a distinctive term, so they count too.
+            # Single-word keywords ("veto", "Aegis") are the catalogue author's choice of
+            # a distinctive term, so they count too; not one that other issues list as
+            # well ("ratify" for three agreements): that only partly names this issue.
+            if phrase in profile.shared:
+                best = max(best, config.partial_keyword_score)
+                continue
             return config.keyword_score
         if hits >= 2 and hits * 3 >= len(phrase) * 2:
             best = max(best, config.partial_keyword_score)

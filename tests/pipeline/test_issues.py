@@ -190,3 +190,17 @@ def test_between_topics_linked_as_often_the_lede_decides_not_the_headline() -> N
     links = link_issues(segment(text), issues, None, LinkerConfig())
     topic = {link.issue_key for row in links for link in row if link.via == "topic"}
     assert topic == {"tariffs"}, links
+
+
+def test_a_one_word_keyword_that_several_issues_list_only_partly_names_each() -> None:
+    issues = [
+        IssueSpec("nato", "Finland and Sweden joining NATO", "", ("accession", "ratify")),
+        IssueSpec("paris", "the Paris climate agreement", "", ("Paris agreement", "ratify")),
+        IssueSpec("veto", "a UN veto on Syria", "", ("veto",)),
+    ]
+    text = "The president said parliament should not ratify the accession. Russia threatened a veto."
+    links = [{link.issue_key: link.score for link in row} for row in link_issues(segment(text), issues)]
+    config = LinkerConfig()
+    assert links[0]["nato"] == config.keyword_score, "its own distinctive keyword names it"
+    assert links[0]["paris"] == config.partial_keyword_score, "a shared one-word keyword only partly"
+    assert links[1]["veto"] == config.keyword_score, "a one-word keyword no other issue lists still names it"
