@@ -35,7 +35,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from service.pipeline.linker_config import LinkerConfig as LinkerConfig
+from service.pipeline.issue_signals import article_topics, head_links, name_head, topic_links
+from service.pipeline.linker_config import Adder, IssueLink, LinkerConfig
 from service.pipeline.segment import plain_text
 from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
 from service.pipeline.types import IssueSpec, LinkVia, Sentence, SentenceKind
@@ -49,15 +50,6 @@ class Encoder(Protocol):
     """What linking needs from a sentence encoder (see service.nlp.encoder)."""
 
     def encode(self, texts: Sequence[str]) -> Matrix: ...
-
-
-@dataclass(frozen=True)
-class IssueLink:
-    """One sentence's link to one issue."""
-
-    issue_key: str
-    score: float
-    via: LinkVia
 
 
 # Sentence openers and phrases that continue the previous sentence's topic.
@@ -81,37 +73,16 @@ class _IssueProfile:
     # the stem, 0.5 if other issues' phrases use it too).
     bag: Mapping[str, float]
     anchors: frozenset[str]
-    # The stem of the name's head noun when no other issue's name ends in it: "directive"
-    # for "the EU minimum wage directive" (see _head_links).
+    # The stem of the name's head noun: "directive" for "the EU minimum wage directive"
+    # (see _head_links).
     head: str | None = None
     # One-word keywords that several issues of the catalogue list.
     shared: frozenset[frozenset[str]] = frozenset()
 
 
-# A name's head noun comes before its first preposition ("raising Germany's minimum wage
-# to 12 euros" -> "wage").
-_NAME_PREPOSITION = re.compile(
-    r"\s(?:of|on|for|to|in|at|with|through|from|by|against|over|into|under|as|between|after)\s"
-)
-
-
-def _name_head(name: str) -> str | None:
-    words = TOKEN.findall(_NAME_PREPOSITION.split(f" {name} ", maxsplit=1)[0])
-    # A common noun only: "NATO as an intervention force" names NATO, not a thing called "the NATO".
-    if (
-        not words
-        or not words[-1].islower()
-        or words[-1] in STOPWORDS
-        or len(words[-1]) < 3
-        or not words[-1].isalpha()
-    ):
-        return None
-    return stem(words[-1])
-
-
 def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
     phrase_sets = [[frozenset(content_stems(k)) for k in (issue.name, *issue.keywords)] for issue in issues]
-    heads = [_name_head(issue.name) for issue in issues]
+    heads = [name_head(issue.name) for issue in issues]
     singles = Counter(p for sets in phrase_sets for p in set(sets) if len(p) == 1)
     shared = frozenset(p for p, count in singles.items() if count > 1)
     profiles: list[_IssueProfile] = []
@@ -136,7 +107,7 @@ def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
                 phrases=tuple(phrases),
                 bag=bag,
                 anchors=frozenset(a for a in anchors if a in keyword_stems and a not in other_names),
-                head=heads[n] if heads[n] is not None and heads.count(heads[n]) == 1 else None,
+                head=heads[n],
                 shared=shared,
             )
         )
@@ -237,9 +208,10 @@ def link_issues(
     if embeddings is not None and similar:
         _similarity_links(sentences, similar, texts, issues, embeddings, config, add)
 
-    _head_links(analysed, texts, profiles, links, config, add)
-    body = [i for i in analysed if sentences[i].kind == "body"]
-    _topic_links(analysed, links, config, add, set(body))
+    body = {i for i in analysed if sentences[i].kind == "body"}
+    topics = article_topics(analysed, links, config, body)
+    head_links(analysed, texts, [(p.key, p.head) for p in profiles], links, config, add, topics)
+    topic_links(analysed, links, config, add, topics)
 
     # Context last, so inherited links see the previous sentence's final set.
     for i in analysed:
@@ -259,80 +231,6 @@ def link_issues(
     return out
 
 
-def _topic_links(
-    analysed: Sequence[int],
-    links: Sequence[Mapping[str, IssueLink]],
-    config: LinkerConfig,
-    add: _Adder,
-    body: Collection[int] = (),
-) -> None:
-    """Signal 4 (see the module docstring): the article's topics near the sentences that name them."""
-    direct: dict[str, list[int]] = {}
-    strength: dict[str, float] = {}
-    for i in analysed:
-        for link in links[i].values():
-            if link.via in ("keyword", "similarity"):
-                direct.setdefault(link.issue_key, []).append(i)
-                strength[link.issue_key] = strength.get(link.issue_key, 0.0) + link.score
-    # Most linked first; between issues linked as often, the one the body names first
-    # (the lede states a news story's subject; a headline often names two issues), then
-    # the more strongly linked (full keyword matches over partial ones), then the one the
-    # article names first. The lede rule: eval/dev 0.56 -> 0.58 (the steel-tariff story's
-    # topic is the tariffs, not the retaliation), no other set moved.
-    topics = sorted(
-        (key for key, rows in direct.items() if len(rows) >= config.topic_min_sentences),
-        key=lambda key: (
-            -len(direct[key]),
-            min((i for i in direct[key] if i in body), default=len(links)),
-            -round(strength[key], 3),
-            direct[key][0],
-            key,
-        ),
-    )[: config.topic_max_issues]
-    for key in topics:
-        linked = direct[key]
-        for i in analysed:
-            if key in links[i]:
-                continue
-            if any(0 < i - j <= config.topic_window for j in linked):
-                add(i, key, config.topic_score, "topic")
-
-
-# "the directive", "this mechanism": a definite reference to a thing named before.
-_DEFINITE = re.compile(
-    r"\b(?:the|this|that|these|those)\s+([a-z][\w-]*)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE
-)
-
-
-def _head_links(
-    analysed: Sequence[int],
-    texts: Mapping[int, str],
-    profiles: Sequence[_IssueProfile],
-    links: Sequence[Mapping[str, IssueLink]],
-    config: LinkerConfig,
-    add: _Adder,
-) -> None:
-    """A definite reference to an issue's head noun ("Heil said Berlin strongly supported
-    the directive") links the sentence to that issue at `head_score`, when no other
-    issue's name ends in that noun and the article links the issue directly elsewhere
-    (by keyword or similarity): a large catalogue holds many agreements and bills that
-    an article never mentions."""
-    direct = {
-        link.issue_key
-        for i in analysed
-        for link in links[i].values()
-        if link.via in ("keyword", "similarity")
-    }
-    heads = {p.head: p.key for p in profiles if p.head is not None and p.key in direct}
-    if not heads:
-        return
-    for i in analysed:
-        for match in _DEFINITE.finditer(texts[i]):
-            key = heads.get(stem(match.group(1)))
-            if key is not None:
-                add(i, key, config.head_score, "anchor")
-
-
 def _similarity_links(
     sentences: Sequence[Sentence],
     analysed: list[int],
@@ -340,7 +238,7 @@ def _similarity_links(
     issues: Sequence[IssueSpec],
     embeddings: IssueEmbeddings,
     config: LinkerConfig,
-    add: _Adder,
+    add: Adder,
 ) -> None:
     # Encoding dominates the cost of linking (~1k tokens/s on 2 CPU cores),
     # so only the first sentences are embedded and sentence pairs only for
@@ -385,7 +283,3 @@ def strongest_links(links: Sequence[IssueLink], config: LinkerConfig) -> list[Is
         return list(links)
     floor = max(link.score for link in links) - config.candidate_gap
     return [link for link in links if link.score >= floor or link.score >= config.explicit_score]
-
-
-class _Adder(Protocol):
-    def __call__(self, i: int, key: str, score: float, via: LinkVia) -> None: ...

@@ -1,8 +1,12 @@
-"""Issue linking's thresholds (see service.pipeline.issues and bench/candidate_recall.py)."""
+"""Issue linking's shared types and thresholds (see service.pipeline.issues and
+bench/candidate_recall.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+from service.pipeline.types import LinkVia
 
 
 @dataclass(frozen=True)
@@ -67,3 +71,18 @@ class LinkerConfig:
     # Re-checked with stance-minilm 3.2.0: 0.1 and 0.3 lower again (seed 0.70 / 0.74).
     candidate_gap: float | None = 0.2
     explicit_score: float = 0.95
+
+
+@dataclass(frozen=True)
+class IssueLink:
+    """One sentence's link to one issue."""
+
+    issue_key: str
+    score: float
+    via: LinkVia
+
+
+class Adder(Protocol):
+    """Records a link of sentence `i` to issue `key` (kept when it beats an earlier one)."""
+
+    def __call__(self, i: int, key: str, score: float, via: LinkVia) -> None: ...

@@ -204,3 +204,20 @@ def test_a_one_word_keyword_that_several_issues_list_only_partly_names_each() ->
     assert links[0]["nato"] == config.keyword_score, "its own distinctive keyword names it"
     assert links[0]["paris"] == config.partial_keyword_score, "a shared one-word keyword only partly"
     assert links[1]["veto"] == config.keyword_score, "a one-word keyword no other issue lists still names it"
+
+
+def test_a_head_noun_several_issues_share_refers_to_the_articles_topic() -> None:
+    issues = [
+        IssueSpec("tariffs", "US steel tariffs", "", ("steel tariffs",)),
+        IssueSpec("aretal", "retaliatory tariffs on US goods", "", ("retaliation",)),
+    ]
+    text = (
+        "The United States imposed steel tariffs on its allies on Thursday. "
+        "Canada promised retaliation. "
+        "The steel tariffs took effect at midnight. "
+        "Senator Hatch called the tariffs a step in the wrong direction."
+    )
+    links = [{link.issue_key: link for link in row} for row in link_issues(segment(text), issues)]
+    last = links[-1]
+    assert last["tariffs"].via == "anchor" and last["tariffs"].score == LinkerConfig().head_score
+    assert "aretal" not in last or last["aretal"].via != "anchor"
