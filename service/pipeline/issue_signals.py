@@ -31,21 +31,26 @@ def name_head(name: str) -> str | None:
     return stem(words[-1])
 
 
-def article_topics(
-    analysed: Sequence[int],
-    links: Sequence[Mapping[str, IssueLink]],
-    config: LinkerConfig,
-    body: Collection[int] = (),
-) -> list[str]:
-    """The article's topics (signal 4): the issues linked directly (keyword, similarity) in
-    the most sentences, at least `topic_min_sentences`, at most `topic_max_issues`."""
+def direct_links(analysed: Sequence[int], links: Sequence[Mapping[str, IssueLink]]) -> dict[str, list[int]]:
+    """Issue -> the sentences, in order, that name it (keyword) or are about it (similarity):
+    what the article's topics and head references are read from."""
     direct: dict[str, list[int]] = {}
-    strength: dict[str, float] = {}
     for i in analysed:
         for link in links[i].values():
             if link.via in ("keyword", "similarity"):
                 direct.setdefault(link.issue_key, []).append(i)
-                strength[link.issue_key] = strength.get(link.issue_key, 0.0) + link.score
+    return direct
+
+
+def article_topics(
+    direct: Mapping[str, Sequence[int]],
+    links: Sequence[Mapping[str, IssueLink]],
+    config: LinkerConfig,
+    body: Collection[int] = (),
+) -> list[str]:
+    """The article's topics (signal 4): the issues linked directly (`direct_links`) in the
+    most sentences, at least `topic_min_sentences`, at most `topic_max_issues`."""
+    strength = {key: sum(links[i][key].score for i in rows) for key, rows in direct.items()}
     # Most linked first; between issues linked as often, the one the body names first
     # (the lede states a news story's subject; a headline often names two issues), then
     # the more strongly linked (full keyword matches over partial ones), then the one the
@@ -69,18 +74,15 @@ def topic_links(
     config: LinkerConfig,
     add: Adder,
     topics: Sequence[str],
+    direct: Mapping[str, Sequence[int]],
 ) -> None:
-    """Signal 4 (see the module docstring): the article's topics near the sentences that name them."""
-    direct = {
-        key: [i for i in analysed if key in links[i] and links[i][key].via in ("keyword", "similarity")]
-        for key in topics
-    }
+    """Signal 4 (see the module docstring of service.pipeline.issues): the article's
+    topics near the sentences that name them."""
     for key in topics:
-        linked = direct[key]
         for i in analysed:
             if key in links[i]:
                 continue
-            if any(0 < i - j <= config.topic_window for j in linked):
+            if any(0 < i - j <= config.topic_window for j in direct[key]):
                 add(i, key, config.topic_score, "topic")
 
 
@@ -94,7 +96,7 @@ def head_links(
     analysed: Sequence[int],
     texts: Mapping[int, str],
     name_heads: Sequence[tuple[str, str | None]],
-    links: Sequence[Mapping[str, IssueLink]],
+    direct: Collection[str],
     config: LinkerConfig,
     add: Adder,
     topics: Sequence[str] = (),
@@ -104,13 +106,7 @@ def head_links(
     issue's name ends in that noun and the article links the issue directly elsewhere
     (by keyword or similarity): a large catalogue holds many agreements and bills that
     an article never mentions. `name_heads`: each issue's key and its name's head noun
-    (`name_head`)."""
-    direct = {
-        link.issue_key
-        for i in analysed
-        for link in links[i].values()
-        if link.via in ("keyword", "similarity")
-    }
+    (`name_head`); `direct`: the issues the article links directly (`direct_links`)."""
     by_head: dict[str, list[str]] = {}
     for key, head in name_heads:
         if head is not None:

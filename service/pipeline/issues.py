@@ -35,7 +35,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from service.pipeline.issue_signals import article_topics, head_links, name_head, topic_links
+from service.pipeline.issue_signals import article_topics, direct_links, head_links, name_head, topic_links
 from service.pipeline.linker_config import Adder, IssueLink, LinkerConfig
 from service.pipeline.segment import plain_text
 from service.pipeline.stems import STOPWORDS, TOKEN, content_stems, stem
@@ -76,7 +76,7 @@ class _IssueProfile:
     # The stem of the name's head noun: "directive" for "the EU minimum wage directive"
     # (see _head_links).
     head: str | None = None
-    # One-word keywords that several issues of the catalogue list.
+    # Its one-word keywords that other issues of the catalogue list too.
     shared: frozenset[frozenset[str]] = frozenset()
 
 
@@ -108,7 +108,7 @@ def _profiles(issues: Sequence[IssueSpec]) -> list[_IssueProfile]:
                 bag=bag,
                 anchors=frozenset(a for a in anchors if a in keyword_stems and a not in other_names),
                 head=heads[n],
-                shared=shared,
+                shared=frozenset(p for p in phrases if p in shared),
             )
         )
     return profiles
@@ -209,9 +209,10 @@ def link_issues(
         _similarity_links(sentences, similar, texts, issues, embeddings, config, add)
 
     body = {i for i in analysed if sentences[i].kind == "body"}
-    topics = article_topics(analysed, links, config, body)
-    head_links(analysed, texts, [(p.key, p.head) for p in profiles], links, config, add, topics)
-    topic_links(analysed, links, config, add, topics)
+    direct = direct_links(analysed, links)
+    topics = article_topics(direct, links, config, body)
+    head_links(analysed, texts, [(p.key, p.head) for p in profiles], direct.keys(), config, add, topics)
+    topic_links(analysed, links, config, add, topics, direct)
 
     # Context last, so inherited links see the previous sentence's final set.
     for i in analysed:

@@ -74,7 +74,9 @@ def _surname_after_given_name(
     given = text[start:end]
     if " " in given or not given[:1].isupper() or given.lower() not in given_names() or index.lookup(given):
         return None
-    after = [h for h in hits if h.start == end + 1 and text[end] == " " and h.via in ("alias", "metonym")]
+    if text[end : end + 1] != " ":
+        return None
+    after = [h for h in hits if h.start == end + 1 and h.via in ("alias", "metonym")]
     if len(after) != 1 or not re.fullmatch(r"[A-Z][a-z]+", text[after[0].start : after[0].end]):
         return None
     return after[0]
@@ -219,8 +221,8 @@ def ner_hits(
 # Nouns that title a person ("Foreign Minister X", "X, the party's leader,").
 _PERSON_TITLES = (SPEAKS_FOR_NOUNS - {"ministry", "executive", "general", "head"}) | {
     "senator", "lawmaker", "diplomat", "mp", "judge", "lawyer", "attorney", "barrister", "prosecutor",
-    "professor", "economist", "analyst", "researcher", "activist", "campaigner", "spokeswoman",
-    "chairwoman", "congressman", "congresswoman", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+    "professor", "economist", "analyst", "researcher", "activist", "campaigner", "congressman",
+    "congresswoman", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
 }  # fmt: skip
 
 
