@@ -37,6 +37,16 @@ def mark_mention(sentence: str, mention: str | None) -> str:
     return f"{sentence[:at]}{MARK_OPEN}{sentence[at:end]}{MARK_CLOSE}{sentence[end:]}"
 
 
+def attributed(sentence: str, speaker: str) -> str:
+    """A quotation whose speaker the sentence does not name (a quote continued from an
+    earlier sentence or paragraph) with the attribution made explicit, as news text
+    writes it: 'Boswell said: "No one's right to refuge should be jeopardised ..."'.
+    Unchanged when the sentence names the speaker."""
+    if not speaker or _find_word(sentence, speaker) >= 0:
+        return sentence
+    return f"{speaker} said: {sentence}"
+
+
 def issue_framing(description: str) -> str:
     """What support and oppose mean for the issue, from its description.
 

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from service.nlp.encoder import EncoderConfig, SentenceEncoder, get_encoder
+from service.nlp.inputs import attributed
 from service.nlp.protocol import ClassifierConfig, ClassifierInput, StanceClassifier
 from service.pipeline.actors import ActorFindings, ActorIndex, find_holders, speaks_for_in
 from service.pipeline.aggregate import Classified, aggregate
@@ -307,7 +308,11 @@ class Analyser:
                 ClassifierInput(
                     actor=_actor_name(index, holder.actor_key, new_names),
                     issue=issue.name,
-                    sentence=plain_text(sentence.text),
+                    sentence=(
+                        attributed(plain_text(sentence.text), holder.mention)
+                        if holder.is_quote
+                        else plain_text(sentence.text)
+                    ),
                     mention=holder.mention,
                     context=_previous(sentences, holder.sentence_index),
                     issue_description=issue.description,

@@ -45,6 +45,7 @@ _SPEECH_FORMS = re.compile(
     r"accused|complained|vowed|pledged|promised|saying)\b"
 )
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_CLOSERS = frozenset({*_QUOTE_PAIRS.values(), '"'})
 # A quotation of fewer words is a scare quote ("certain" individuals), not speech.
 MIN_QUOTE_WORDS = 3
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -76,12 +77,33 @@ def quote_spans(text: str) -> list[Span]:
         # A quote never runs past a paragraph break unless the next paragraph reopens it.
         para = text.find("\n\n", i + 1)
         if end == -1 or (para != -1 and para < end):
+            if para != -1 and reopens_quote(text, para) and _words(text[i + 1 : para]) >= MIN_QUOTE_WORDS:
+                # A quotation that goes on in the next paragraph is left open at this
+                # paragraph's end, by the news convention: its span ends there, unclosed.
+                spans.append(Span(i, para))
+                i = para
+                continue
             i += 1
             continue
-        if len(re.findall(r"\w+", text[i + 1 : end])) >= MIN_QUOTE_WORDS:
+        if _words(text[i + 1 : end]) >= MIN_QUOTE_WORDS:
             spans.append(Span(i, end + 1))
         i = end + 1
     return spans
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def reopens_quote(text: str, paragraph_break: int) -> bool:
+    """Whether the paragraph after the break at `paragraph_break` opens with a quotation mark."""
+    rest = text[paragraph_break : paragraph_break + 20].lstrip()
+    return bool(rest) and (rest[0] in _QUOTE_PAIRS or rest[0] == '"')
+
+
+def is_open(text: str, span: Span) -> bool:
+    """A quote left open at its paragraph's end (`quote_spans`): it goes on in the next one."""
+    return text[span.end - 1] not in _CLOSERS
 
 
 def in_any(spans: Sequence[Span], start: int, end: int) -> bool:

@@ -156,3 +156,25 @@ def test_a_weak_link_beside_a_named_issue_is_no_candidate(analyser: Analyser, in
     pairs = {(h.actor_key, link.issue_key) for h, link in prepared.pairs}
     assert ("LAVROV", "arm") in pairs
     assert not any(issue == "talks" for _, issue in pairs)
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_its_speakers(analyser: Analyser, index: object) -> None:
+    # News style: a quotation that goes on in the next paragraph is left open and reopened.
+    text = (
+        'Lavrov said: "We support the peace talks and will attend.\n\n'
+        '"The peace talks are the only way to end the war in Syria."\n\n'
+        '"Arming the rebels is a mistake," a diplomat in Washington added.'
+    )
+    prepared = analyser.prepare(text, DAY, index, ISSUES)  # type: ignore[arg-type]
+    assert prepared is not None
+    holders = {(h.sentence_index, h.actor_key, h.is_quote) for h in prepared.findings.holders}
+    assert (1, "LAVROV", True) in holders
+    # The third paragraph opens a new quotation (the one before it is closed): not Lavrov's.
+    assert not any(h.actor_key == "LAVROV" and h.sentence_index == 2 for h in prepared.findings.holders)
+    # The classifier reads who speaks, as the article's attribution says.
+    continued = [
+        item
+        for (holder, _), item in zip(prepared.pairs, prepared.inputs, strict=True)
+        if holder.sentence_index == 1
+    ]
+    assert continued and all(item.sentence.startswith('Lavrov said: "The peace talks') for item in continued)

@@ -82,6 +82,8 @@ def sentence_holders(
     quotes = speech.quote_spans(text)
     out: dict[tuple[int, str], Holder] = {}
     last_quote_speaker: dict[int, _Speaker] = {}  # paragraph -> speaker of its last quote
+    # paragraph -> the speaker whose quotation the previous paragraph left open for it
+    carried: dict[int, _Speaker] = {}
 
     def add(holder: Holder) -> None:
         if is_outlet(holder.actor_key, index, new) and not states_editorial_position(
@@ -173,10 +175,14 @@ def sentence_holders(
                     names = [m for m in own if m.actor_key == speaker.key]
                     speaker = _Speaker(speaker.key, _surface(names[0], own) if names else speaker.surface)
             if speaker is None:
+                speaker = carried.get(sentence.paragraph)
+            if speaker is None:
                 speaker = _neighbour_speaker(sentence, sentences, by_sentence, doc, quotes, is_person)
             if speaker is not None:
                 add(Holder(speaker.key, sentence.index, speaker.surface, True, None))
                 last_quote_speaker[sentence.paragraph] = speaker
+                if any(speech.is_open(text, q) for q in sentence_quotes):
+                    carried[sentence.paragraph + 1] = speaker
     return sorted(out.values(), key=lambda h: (h.sentence_index, h.actor_key))
 
 
