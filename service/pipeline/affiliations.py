@@ -174,3 +174,41 @@ def _role_between(text: str, person: Mention, body: Mention) -> str | None:
         if _PERSON_FOR_ORG.match(between):
             return "representative"
     return None
+
+
+# "Spokesman Dmitry Peskov said", "A spokeswoman, Jane Doe, said": the title alone, no body
+# ("Representative Carla Mendes" is a legislator's title, "a campaigner" speaks for no one).
+_BARE_VOICE = re.compile(
+    r"(?:^|[.!?\"\u201d]\s+|\n)(?:(?:a|the)\s+)?(?:spokes(?:man|woman|person)|press\s+(?:secretary|officer))"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def bare_spokesperson_affiliations(
+    text: str, mentions: Sequence[Mention], kind_of: Callable[[str], str], is_outlet: Callable[[str], bool]
+) -> list[TextAffiliation]:
+    """A spokesperson titled without a body ("The Kremlin's response was measured.
+    Spokesman Dmitry Peskov said ...") speaks for the one body or state the previous
+    sentence names: the guidelines record a spokesperson only as that body. Nothing
+    when that sentence names none or several (the title alone does not say which)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.via != "pronoun":
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    found: list[TextAffiliation] = []
+    for mention in mentions:
+        if mention.via == "pronoun" or kind_of(mention.actor_key) != "person":
+            continue
+        if _BARE_VOICE.search(text[max(0, mention.start - 40) : mention.start]) is None:
+            continue
+        bodies = {
+            m.actor_key
+            for m in by_sentence.get(mention.sentence_index - 1, [])
+            if kind_of(m.actor_key) in ("organisation", "group", "country")
+            and not is_outlet(m.actor_key)
+            and not _LEGISLATURE.search(m.surface)
+        }
+        if len(bodies) == 1:
+            found.append(TextAffiliation(mention.actor_key, bodies.pop(), True))
+    return found

@@ -714,3 +714,25 @@ def test_what_a_speaker_says_another_must_do_is_the_speakers_demand(index: Actor
     holders_of = holders_by_sentence(text, index, nlp)
     assert "Sweden" not in holders_of("Sweden must also lift")
     assert "Russia" in holders_of("Moscow opposes"), "a reported position is still its holder's"
+
+
+def test_a_spokesperson_titled_without_a_body_speaks_for_the_one_body_just_named(
+    index: ActorIndex, nlp: Any
+) -> None:
+    text = (
+        "The Kremlin's response was measured. "
+        "Spokesman Dmitry Peskov said the enlargement does not make the world more stable."
+    )
+    found = run(text, index, nlp)
+    voices = {(a.org_key, a.spokesperson) for a in found.affiliations}
+    assert ("RUS", True) in voices
+    # Two bodies named before: the title alone does not say which one he speaks for.
+    found = run("Russia and China objected. Spokesman Dmitry Peskov said the plan was dangerous.", index, nlp)
+    assert not found.affiliations
+    # "Representative" before a name is a legislator's title.
+    found = run(
+        "The Kremlin objected. Representative Carla Mendes has argued that the law should be a floor.",
+        index,
+        nlp,
+    )
+    assert not found.affiliations

@@ -10,7 +10,13 @@ from typing import Any
 
 from service.pipeline.actors.acronyms import link_acronyms
 from service.pipeline.actors.anaphora import described_bodies
-from service.pipeline.actors.holders import SILENT_KINDS, kind_of, sentence_holders, speaker_resolver
+from service.pipeline.actors.holders import (
+    SILENT_KINDS,
+    is_outlet,
+    kind_of,
+    sentence_holders,
+    speaker_resolver,
+)
 from service.pipeline.actors.index import ActorIndex, tokens
 from service.pipeline.actors.matching import (
     STATE_BODY,
@@ -22,7 +28,12 @@ from service.pipeline.actors.matching import (
 from service.pipeline.actors.ner import court_hits, ner_hits, new_actor, surname_hits
 from service.pipeline.actors.repeats import repeated_names
 from service.pipeline.actors.roles import apply_titles
-from service.pipeline.affiliations import TextAffiliation, state_title_affiliations, text_affiliations
+from service.pipeline.affiliations import (
+    TextAffiliation,
+    bare_spokesperson_affiliations,
+    state_title_affiliations,
+    text_affiliations,
+)
 from service.pipeline.segment import sentence_at
 from service.pipeline.speakers import detect_speakers, first_person_holders
 from service.pipeline.speech import quote_spans, speaks_as_subject
@@ -95,6 +106,9 @@ def find_holders(
     holders = sentence_holders(text, sentences, doc, index, new, by_sentence, mentions)
     turns = interview_turns(text, sentences)
     affiliations = text_affiliations(text, mentions, lambda key: kind_of(key, index, new))
+    affiliations += bare_spokesperson_affiliations(
+        text, mentions, lambda key: kind_of(key, index, new), lambda key: is_outlet(key, index, new)
+    )
     affiliations += state_title_affiliations(
         text, mentions, lambda key: kind_of(key, index, new), lambda words: state_named(index, words)
     )
