@@ -101,6 +101,15 @@ def reopens_quote(text: str, paragraph_break: int) -> bool:
     return bool(rest) and (rest[0] in _QUOTE_PAIRS or rest[0] == '"')
 
 
+def introduces_next_paragraph(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence ends its paragraph with a colon and the next paragraph opens
+    with a quotation: 'X has called the ruling "dangerous":' followed by X's words."""
+    if not sentence.text.rstrip().endswith(":"):
+        return False
+    gap = re.match(r"[ \t]*\n[ \t]*\n", text[sentence.end : sentence.end + 16])
+    return gap is not None and reopens_quote(text, sentence.end + gap.end())
+
+
 def is_open(text: str, span: Span) -> bool:
     """A quote left open at its paragraph's end (`quote_spans`): it goes on in the next one."""
     return text[span.end - 1] not in _CLOSERS

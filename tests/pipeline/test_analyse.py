@@ -178,3 +178,25 @@ def test_a_quote_continued_in_the_next_paragraph_is_its_speakers(analyser: Analy
         if holder.sentence_index == 1
     ]
     assert continued and all(item.sentence.startswith('Lavrov said: "The peace talks') for item in continued)
+
+
+def test_a_quotation_introduced_by_a_colon_belongs_to_the_one_who_introduces_it(
+    analyser: Analyser, index: object
+) -> None:
+    text = (
+        'Lavrov has called the peace talks "a chance":\n\n'
+        '"We will go to the peace talks. Nobody else can end this war."\n\n'
+        '"Arming the rebels would be a mistake."'
+    )
+    prepared = analyser.prepare(text, DAY, index, ISSUES)  # type: ignore[arg-type]
+    assert prepared is not None
+    lavrov = {h.sentence_index for h in prepared.findings.holders if h.actor_key == "LAVROV" and h.is_quote}
+    assert lavrov == {1, 2}  # both sentences of the quotation, not the separate one after it
+
+
+def test_a_person_named_only_with_an_honorific_is_found(analyser: Analyser, index: object) -> None:
+    text = 'Undersecretary for Education Mr. Toccafondi says "the peace talks will fail without Russia."'
+    prepared = analyser.prepare(text, DAY, index, ISSUES)  # type: ignore[arg-type]
+    assert prepared is not None
+    assert {a.name for a in prepared.findings.new_actors} >= {"Toccafondi"}
+    assert any(h.actor_key == "ner:toccafondi" and h.is_quote for h in prepared.findings.holders)

@@ -26,7 +26,7 @@ from service.pipeline.actors.matching import (
     with_article,
 )
 from service.pipeline.actors.ner import court_hits, ner_hits, new_actor, surname_hits
-from service.pipeline.actors.repeats import repeated_names
+from service.pipeline.actors.repeats import honorific_names, repeated_names
 from service.pipeline.actors.roles import apply_titles
 from service.pipeline.affiliations import (
     TextAffiliation,
@@ -88,6 +88,7 @@ def find_holders(
     hits += court_hits(text, index, hits, new)
     hits += described_bodies(text, hits)
     hits += surname_hits(text, hits, index, new)
+    hits += honorific_names(text, hits, new)
     hits = link_acronyms(text, hits)
     for hit in hits:
         if hit.via in ("metonym", "role") and index.specs.get(hit.key, None) is not None:

@@ -141,6 +141,14 @@ def sentence_holders(
             if inside:
                 # The subject phrase's head is its last actor ("U.S. Secretary of State John Kerry").
                 speakers.append((act, max(inside, key=lambda m: (is_person(m.actor_key), m.end))))
+        if speech.introduces_next_paragraph(text, sentence):
+            # 'Galantino has called the ruling "dangerous":' and his words in the next paragraph.
+            voices = [m for _, m in speakers] or [
+                m for m in own if m.via != "pronoun" and speech.speaks_as_subject(doc, m.start, m.end)
+            ]
+            if voices:
+                first = max(voices, key=lambda m: is_person(m.actor_key))
+                carried[sentence.paragraph + 1] = _Speaker(first.actor_key, _surface(first, own))
         for mention in own:
             if speech.is_locative(doc, mention.start, mention.end) and not is_person(mention.actor_key):
                 continue

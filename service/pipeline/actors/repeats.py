@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from service.pipeline.actors.matching import Hit
+from service.pipeline.actors.ner import new_actor
 from service.pipeline.types import NewActor
 
 
@@ -29,4 +30,24 @@ def repeated_names(text: str, hits: list[Hit], new: dict[str, NewActor]) -> list
             for inner in overlapping:
                 hits.remove(inner)
             out.append(Hit(start, end, (actor.key,), "ner", actor.key))
+    return out
+
+
+# "Mr. Toccafondi says", "Dr Li warned": an honorific before capitalised words names a person.
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+)
+
+
+def honorific_names(text: str, hits: list[Hit], new: dict[str, NewActor]) -> list[Hit]:
+    """A person whom the text names only with an honorific ("Undersecretary for Education
+    Mr. Toccafondi says ...") and whom neither spaCy nor the catalogue found: a new person.
+    Run after the surname rule, so "Mr. Smith" after "John Smith" is already his."""
+    out: list[Hit] = []
+    for match in _HONORIFIC_NAME.finditer(text):
+        start, end = match.span("name")
+        if any(h.start < end and start < h.end for h in hits + out):
+            continue
+        key = new_actor(new, match.group("name"), "person")
+        out.append(Hit(start, end, (key,), "ner", key))
     return out
