@@ -41,7 +41,10 @@ _PERSON_ROLE_ORG = re.compile(
 _PERSON_FOR_ORG = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 # "CEO of the <Org> <Person>", "president of the <Org>, <Person>": the role before the org.
 _ROLE_OF_BEFORE = re.compile(rf"(?P<role>{_ROLE})\s+(?:of|for|at)\s+(?:{_LEAD})?$", re.IGNORECASE)
-_BETWEEN_ORG_AND_PERSON = re.compile(r"^\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+# "... of the Lombardy region, Roberto Maroni": a place's government named with its kind.
+_BETWEEN_ORG_AND_PERSON = re.compile(
+    r"^\s*(?:region|state|province|county|city|municipality)?\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)
 
 
 # Legislators are persons only (guidelines), party leaders included: chambers and

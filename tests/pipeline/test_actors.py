@@ -736,3 +736,14 @@ def test_a_spokesperson_titled_without_a_body_speaks_for_the_one_body_just_named
         nlp,
     )
     assert not found.affiliations
+
+
+def test_a_region_that_someone_heads_is_an_actor_they_speak_for(index: ActorIndex, nlp: Any) -> None:
+    text = "The president of the Lombardy region, Roberto Maroni, proposed counter-measures."
+    found = run(text, index, nlp)
+    lombardy = [a for a in found.new_actors if a.name == "Lombardy"]
+    assert [a.kind for a in lombardy] == ["organisation"]
+    assert any(a.org_key == lombardy[0].key and not a.spokesperson for a in found.affiliations)
+    # A region merely named is no actor.
+    found = run("Floods hit the Lombardy region on Tuesday.", index, nlp)
+    assert not [a for a in found.new_actors if a.name == "Lombardy"]

@@ -11,7 +11,7 @@ from service.pipeline import speech
 from service.pipeline.actors.gender import given_names
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.matching import Hit
-from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, unnamed_bodies
+from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, PLACE_NOUNS, heads_of, unnamed_bodies
 from service.pipeline.holder_rules import is_junk_entity, trim_entity
 from service.pipeline.segment import sentence_at
 from service.pipeline.speech_lexicon import AGENT_NOUNS, SPEAKS_FOR_NOUNS
@@ -101,6 +101,15 @@ def _a_member_or_a_family(ent: Any, name: str, surnames: dict[str, str]) -> bool
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     member = before in _MEMBER_OF and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
     return member or (name.endswith("s") and name[:-1] in surnames)
+
+
+def _led_place(ent: Any) -> bool:
+    """A place the catalogue lacks, named as what someone heads or speaks for: "the
+    governor of Texas", "the president of the Lombardy region". Its government is an actor."""
+    token = ent.root
+    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in PLACE_NOUNS:
+        token = token.head
+    return heads_of(token)
 
 
 def _common_noun(ent: Any, name: str, text: str) -> bool:
@@ -198,8 +207,9 @@ def ner_hits(
             continue  # a lone surname: resolved later against full names
         if _common_noun(ent, name, text):
             continue
-        if kind == "country" and _LOCAL_GOVERNMENT.match(name):
-            kind = "organisation"  # "the Municipality of Livorno" is a body, not a place
+        if kind == "country" and (_LOCAL_GOVERNMENT.match(name) or _led_place(ent)):
+            # "the Municipality of Livorno", "the president of the Lombardy region": a body
+            kind = "organisation"
         elif kind == "country" and not speech.is_subject(doc, start, end):
             continue  # an unknown place that does nothing is not an actor
         key = _earlier_longer_name(name, kind, new) or new_actor(new, name, kind)

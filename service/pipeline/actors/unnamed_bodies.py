@@ -1,12 +1,13 @@
 """Bodies spaCy's NER does not tag that the text still shows to be bodies: a proper
 noun described as one ("Gazprom, the Russian state gas company that owns the project,
-said"), or capitalised words before a body noun ("The Left party voted")."""
+said"), capitalised words before a body noun ("The Left party voted"), or a region
+someone heads ("the president of the Lombardy region")."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from service.pipeline.speech_lexicon import BODY_NOUNS
+from service.pipeline.speech_lexicon import BODY_NOUNS, SPEAKS_FOR_NOUNS
 
 # Head nouns that describe a body ("Gazprom, the Russian state gas company, said").
 BODY_DESCRIPTIONS = BODY_NOUNS | {
@@ -75,6 +76,34 @@ def _described_bodies(doc: Any) -> list[tuple[int, int]]:
     return found
 
 
+PLACE_NOUNS = frozenset(
+    {"region", "state", "province", "county", "city", "municipality", "prefecture", "canton", "territory"}
+)
+
+
+def heads_of(token: Any) -> bool:
+    """Whether `token` names what a head or spokesperson heads: "the president of [it]"."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("of", "for")
+        and token.head.head.lemma_.lower() in SPEAKS_FOR_NOUNS
+    )
+
+
+def _led_regions(doc: Any) -> list[tuple[int, int]]:
+    """ "the president of the Lombardy region": the region's government is a body (the
+    guidelines' regional governments); its name is the proper nouns before the place noun."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.lemma_.lower() not in PLACE_NOUNS or not heads_of(token):
+            continue
+        # spaCy may tag the name an adjective ("Lombardy"): its capital says it is one.
+        names = [c for c in token.children if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+        if names and names[-1].i == token.i - 1:
+            found.append((names[0].idx, names[-1].idx + len(names[-1])))
+    return found
+
+
 def unnamed_bodies(doc: Any) -> list[tuple[int, int]]:
-    """Offsets of the names of both kinds, in the order found."""
-    return _described_bodies(doc) + _bodies_named_by_their_modifiers(doc)
+    """Offsets of the names of every kind, in the order found."""
+    return _described_bodies(doc) + _bodies_named_by_their_modifiers(doc) + _led_regions(doc)
