@@ -29,7 +29,9 @@ def _check(response: Any, what: str) -> Any:
     return response.json
 
 
-def _create_issues(client: FlaskClient, articles: list[EvalArticle], distractors: list[EvalArticle]) -> None:
+def _create_issues(
+    client: FlaskClient, articles: list[EvalArticle], distractors: list[EvalArticle], keywords: bool = True
+) -> None:
     seen: set[str] = set()
     for article in [*articles, *distractors]:
         for issue in article.issues:
@@ -41,7 +43,7 @@ def _create_issues(client: FlaskClient, articles: list[EvalArticle], distractors
                 "slug": slug,
                 "name": issue.name,
                 "description": issue.description,
-                "keywords": list(issue.keywords),
+                "keywords": list(issue.keywords) if keywords else [],
             }
             _check(client.post("/api/v1/issues", json=body), f"issue {issue.name!r}")
 
@@ -71,7 +73,7 @@ def _predictions(client: FlaskClient, article: EvalArticle, record: dict[str, An
 
 
 def run_eval(
-    folder: Path, details: bool = True, distractors: tuple[Path, ...] = ()
+    folder: Path, details: bool = True, distractors: tuple[Path, ...] = (), keywords: bool = True
 ) -> tuple[str, dict[str, Any]]:
     """Analyse every article of the set through a fresh instance; return the
     printable report and a JSON-able summary.
@@ -79,7 +81,8 @@ def run_eval(
     The issues of the `distractors` sets join the catalogue (their articles
     are not analysed), as a real deployment's catalogue holds many issues an
     article does not speak to: the seed alone has 8 issues, with eval/dev's
-    19 it has 27.
+    19 it has 27. `keywords=False` sends the catalogue without its keywords (name and
+    description only): how much the figures owe to keywords written for these articles.
     """
     from service.worker.queue import huey
 
@@ -88,13 +91,13 @@ def run_eval(
     # Jobs run inline: the throw-away instance has no worker of its own.
     was_immediate, huey.immediate = huey.immediate, True
     try:
-        return _run(articles, details, extra)
+        return _run(articles, details, extra, keywords)
     finally:
         huey.immediate = was_immediate
 
 
 def _run(
-    articles: list[EvalArticle], details: bool, distractors: list[EvalArticle]
+    articles: list[EvalArticle], details: bool, distractors: list[EvalArticle], keywords: bool
 ) -> tuple[str, dict[str, Any]]:
     from service.store.bootstrap import initialise_database
     from service.web.app import create_app
@@ -113,7 +116,7 @@ def _run(
         with app.app_context():
             initialise_database()
         client = app.test_client()
-        _create_issues(client, articles, distractors)
+        _create_issues(client, articles, distractors, keywords)
         predicted: dict[str, list[PredictedStance]] = {}
         for article in articles:
             body: dict[str, Any] = {
@@ -136,6 +139,10 @@ def _run(
     report = score(articles, predicted)
     summary = {
         "articles": report.articles,
+        "catalogue": {
+            "issues": len({i.name for a in [*articles, *distractors] for i in a.issues}),
+            "keywords": keywords,
+        },
         "overall": asdict(report.overall),
         "clear": asdict(report.clear),
         "per_issue": {k: asdict(v) for k, v in report.per_issue.items()},

@@ -131,13 +131,24 @@ def _metrics_folder(data_dir: Path) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="Another annotated set whose issues join the catalogue (not analysed); repeatable",
 )
-def evaluate(directory: str, json_out: str | None, distractors: tuple[str, ...]) -> None:
+@click.option(
+    "--without-keywords",
+    is_flag=True,
+    help="Send the issues without their keywords (name and description only)",
+)
+def evaluate(
+    directory: str, json_out: str | None, distractors: tuple[str, ...], without_keywords: bool
+) -> None:
     """Run the real service on an annotated set (seed format) and score it."""
     from service.cli.evaluate import EvalError, run_eval
     from service.evaluation.dataset import EvalSetError
 
     try:
-        report_text, report = run_eval(Path(directory), distractors=tuple(Path(d) for d in distractors))
+        report_text, report = run_eval(
+            Path(directory),
+            distractors=tuple(Path(d) for d in distractors),
+            keywords=not without_keywords,
+        )
     except (EvalError, EvalSetError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report_text)

@@ -87,3 +87,24 @@ def test_eval_with_distractor_issues_in_the_catalogue(tmp_path: Path) -> None:
     report = json.loads(out.read_text())
     assert report["overall"]["pairs"]["gold"] == 2
     assert set(report["per_issue"]) == {ISSUE["name"]}
+
+
+@pytest.mark.usefixtures("tiny_service")
+def test_eval_without_the_catalogues_keywords(tmp_path: Path) -> None:
+    """The issues reach the service with their name and description only."""
+    target = _write_set(tmp_path / "set")
+    # Only a keyword ties the article to this issue: its name and description share no word with it.
+    name = "rebel rearmament"
+    issue = {"id": "arm", "name": name, "description": "d", "keywords": ["lethal aid"]}
+    (target / "lethal-aid" / "issues.json").write_text(json.dumps([issue]))
+    gold = target / "lethal-aid" / "stances.jsonl"
+    gold.write_text(gold.read_text().replace(ISSUE["name"], name))
+    predicted = {}
+    for flags in ([], ["--without-keywords"]):
+        out = tmp_path / "report.json"
+        result = CliRunner().invoke(cli, ["eval", str(target), "--json-out", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        report = json.loads(out.read_text())
+        assert report["catalogue"] == {"issues": 1, "keywords": not flags}
+        predicted[bool(flags)] = report["overall"]["pairs"]["predicted"]
+    assert predicted[False] > predicted[True]
