@@ -85,6 +85,7 @@ def main() -> None:
         print(line(f"real {split} gold triples", metrics["gold_triples"]))
         for kind, part in report[f"real_{split}"]["by_kind"].items():
             print(line(f"  {kind} (4 labels)", part))
+            print(line(f"  {kind} gold triples", part["gold_triples"]))
     templated = ROOT / "data" / "stance" / "test.jsonl"
     report["templated_test"] = evaluate_classifier(classifier, templated)
     print(line("templated test (old split)", report["templated_test"]))
