@@ -208,6 +208,19 @@ def pronoun_offsets(sentence: Sentence, doc: Any | None) -> list[tuple[int, int]
     return [(sentence.start + m.start(), sentence.start + m.end()) for m in _PRONOUN.finditer(sentence.text)]
 
 
+def body_pronoun_offsets(sentence: Sentence, doc: Any | None) -> list[tuple[int, int]]:
+    """Offsets of "it"/"they" as the subject of a speech or stance verb ("It said in a
+    statement ...", "They call for urgent ..."): a body's voice. Needs a parse."""
+    span = _parsed_span(doc, sentence.start, sentence.end)
+    if span is None:
+        return []
+    return [
+        (t.idx, t.idx + len(t))
+        for t in span
+        if t.lower_ in ("it", "they") and t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEAKING_LEMMAS
+    ]
+
+
 def _parsed_span(doc: Any | None, start: int, end: int) -> Any | None:
     """The parsed tokens of the phrase at these offsets, None without a parse."""
     return None if doc is None else doc.char_span(start, end, alignment_mode="expand")

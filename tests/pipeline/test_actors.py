@@ -747,3 +747,18 @@ def test_a_region_that_someone_heads_is_an_actor_they_speak_for(index: ActorInde
     # A region merely named is no actor.
     found = run("Floods hit the Lombardy region on Tuesday.", index, nlp)
     assert not [a for a in found.new_actors if a.name == "Lombardy"]
+
+
+def test_it_or_they_saying_something_is_the_body_just_named(index: ActorIndex, nlp: Any) -> None:
+    found = run(
+        "NATO rejected the request on Monday. It said the alliance would not change course.", index, nlp
+    )
+    assert [(m.surface, m.actor_key) for m in found.mentions if m.via == "pronoun"] == [("It", "NATO")]
+    assert any(h.actor_key == "NATO" and h.sentence_index == 1 for h in found.holders)
+    # The subject before is no actor ("the authors"): "they" is not a body merely named there.
+    found = run(
+        "The authors say iodine intake is low in the Australian population. They call for iodised salt.",
+        index,
+        nlp,
+    )
+    assert not [m for m in found.mentions if m.via == "pronoun"]

@@ -108,6 +108,9 @@ def sentence_holders(
     def is_person(key: str) -> bool:
         return kind_of(key, index, new) == "person"
 
+    def is_body(key: str) -> bool:
+        return not is_person(key) and not is_outlet(key, index, new)
+
     def name_of(key: str) -> str:
         spec = index.specs.get(key)
         return spec.name if spec is not None else (new[key].name if key in new else "")
@@ -122,6 +125,13 @@ def sentence_holders(
                 return is_person(key) and agrees(name_of(key), pronoun)
 
             antecedent = _antecedent(start, sentences, sentence, own, by_sentence, doc, fits)
+            if antecedent is not None:
+                pron = Mention(antecedent, start, end, sentence.index, text[start:end], "pronoun")
+                mentions.append(pron)
+                own.append(pron)
+        # "it"/"they" saying something: the body named last (not a person, not an outlet).
+        for start, end in speech.body_pronoun_offsets(sentence, doc):
+            antecedent = _body_antecedent(start, sentences, sentence, own, by_sentence, doc, is_body)
             if antecedent is not None:
                 pron = Mention(antecedent, start, end, sentence.index, text[start:end], "pronoun")
                 mentions.append(pron)
@@ -227,6 +237,27 @@ def _antecedent(
         # A sentence's subject is its most salient person; without a parse, its first.
         return (subjects or people)[0].actor_key
     return None
+
+
+def _body_antecedent(
+    offset: int,
+    sentences: Sequence[Sentence],
+    sentence: Sentence,
+    own: Sequence[Mention],
+    by_sentence: dict[int, list[Mention]],
+    doc: Any | None,
+    is_body: Callable[[str], bool],
+) -> str | None:
+    """The body an "it"/"they" at `offset` speaks for: a body that is the subject earlier
+    in the sentence or of the previous sentence ("The ministry rejected the plan. It said
+    ..."). Nothing otherwise: "The authors say ... They call for" is not the Australia of
+    "the Australian population" in between."""
+    earlier = [m for m in own if m.end <= offset and m.via != "pronoun" and is_body(m.actor_key)]
+    candidates = [m for m in earlier if speech.is_subject(doc, m.start, m.end)]
+    if not candidates and sentence.index > 0 and sentences[sentence.index - 1].kind not in SILENT_KINDS:
+        previous = by_sentence.get(sentence.index - 1, [])
+        candidates = [m for m in previous if is_body(m.actor_key) and speech.is_subject(doc, m.start, m.end)]
+    return candidates[-1].actor_key if candidates else None
 
 
 def _neighbour_speaker(
