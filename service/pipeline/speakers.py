@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from service.pipeline.affiliations import TextAffiliation
-from service.pipeline.speech import Span
+from service.pipeline.quotes import Span
 from service.pipeline.types import Holder, Sentence, Speaker
 
 Category = Literal["head", "spokesperson", "legislator", "member"]

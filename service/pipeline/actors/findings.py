@@ -34,9 +34,10 @@ from service.pipeline.affiliations import (
     state_title_affiliations,
     text_affiliations,
 )
+from service.pipeline.quotes import quote_spans
 from service.pipeline.segment import sentence_at
 from service.pipeline.speakers import detect_speakers, first_person_holders
-from service.pipeline.speech import quote_spans, speaks_as_subject
+from service.pipeline.speech import speaks_as_subject
 from service.pipeline.turns import apply_turns, interview_turns
 from service.pipeline.types import ActorKind, Document, Holder, Mention, NewActor, Sentence, Speaker
 

@@ -12,6 +12,7 @@ from service.pipeline.actors.gender import agrees
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.ner import new_actor
 from service.pipeline.holder_rules import is_news_outlet, states_editorial_position
+from service.pipeline.quotes import Span, introduces_next_paragraph, is_open, quote_spans, quoted_share
 from service.pipeline.turns import Turn
 from service.pipeline.types import Holder, Mention, NewActor, Sentence
 
@@ -79,7 +80,7 @@ def sentence_holders(
     by_sentence: dict[int, list[Mention]],
     mentions: list[Mention],
 ) -> list[Holder]:
-    quotes = speech.quote_spans(text)
+    quotes = quote_spans(text)
     out: dict[tuple[int, str], Holder] = {}
     last_quote_speaker: dict[int, _Speaker] = {}  # paragraph -> speaker of its last quote
     # paragraph -> the speaker whose quotation the previous paragraph left open for it
@@ -151,7 +152,7 @@ def sentence_holders(
             if inside:
                 # The subject phrase's head is its last actor ("U.S. Secretary of State John Kerry").
                 speakers.append((act, max(inside, key=lambda m: (is_person(m.actor_key), m.end))))
-        if speech.introduces_next_paragraph(text, sentence):
+        if introduces_next_paragraph(text, sentence):
             # 'Galantino has called the ruling "dangerous":' and his words in the next paragraph.
             voices = [m for _, m in speakers] or [
                 m for m in own if m.via != "pronoun" and speech.speaks_as_subject(doc, m.start, m.end)
@@ -182,7 +183,7 @@ def sentence_holders(
             )
             add(Holder(mention.actor_key, sentence.index, _surface(mention, own), False, reporter, speaking))
         # Direct quotes: the speaker holds the quoted words.
-        if sentence_quotes and speech.quoted_share(sentence, sentence_quotes) > 0.2:
+        if sentence_quotes and quoted_share(sentence, sentence_quotes) > 0.2:
             speaker_m = speakers[0][1] if speakers else None
             speaker: _Speaker | None = (
                 _Speaker(speaker_m.actor_key, _surface(speaker_m, own)) if speaker_m else None
@@ -199,7 +200,7 @@ def sentence_holders(
             if speaker is not None:
                 add(Holder(speaker.key, sentence.index, speaker.surface, True, None))
                 last_quote_speaker[sentence.paragraph] = speaker
-                if any(speech.is_open(text, q) for q in sentence_quotes):
+                if any(is_open(text, q) for q in sentence_quotes):
                     carried[sentence.paragraph + 1] = speaker
     return sorted(out.values(), key=lambda h: (h.sentence_index, h.actor_key))
 
@@ -265,7 +266,7 @@ def _neighbour_speaker(
     sentences: Sequence[Sentence],
     by_sentence: dict[int, list[Mention]],
     doc: Any | None,
-    quotes: Sequence[speech.Span],
+    quotes: Sequence[Span],
     is_person: Any,
 ) -> _Speaker | None:
     """A quote's speaker named in the previous or next sentence of the paragraph."""
