@@ -762,3 +762,17 @@ def test_it_or_they_saying_something_is_the_body_just_named(index: ActorIndex, n
         nlp,
     )
     assert not [m for m in found.mentions if m.via == "pronoun"]
+
+
+def test_a_person_glued_to_the_body_they_speak_for_is_split_from_it(index: ActorIndex, nlp: Any) -> None:
+    text = (
+        "Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at "
+        "mandatory guidelines on iodine by the end of the year."
+    )
+    found = run(text, index, nlp)
+    names = {a.name: a for a in found.new_actors}
+    assert names["Lydia Buchtmann"].kind == "person"
+    body = names["Food Standards Australia New Zealand"]
+    assert body.kind == "organisation"
+    assert "NZL" not in keys_of(found)  # the country is part of the body's name
+    assert any(a.org_key == body.key and a.spokesperson for a in found.affiliations)

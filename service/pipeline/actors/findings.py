@@ -10,6 +10,7 @@ from typing import Any
 
 from service.pipeline.actors.acronyms import link_acronyms
 from service.pipeline.actors.anaphora import described_bodies
+from service.pipeline.actors.glued import glued_person_hits
 from service.pipeline.actors.holders import (
     SILENT_KINDS,
     is_outlet,
@@ -82,9 +83,11 @@ def find_holders(
     hits = apply_titles(text, hits, index, published)
     new: dict[str, NewActor] = {}
     if doc is not None:
+        glued = glued_person_hits(text, doc, hits, new)
         ner = ner_hits(text, doc, sentences, index, hits, new)
+        ner = [h for h in ner if not any(g.start < h.end and h.start < g.end for g in glued)]
         resolve_hits(ner, index, published)
-        hits += ner
+        hits += glued + ner
         hits += repeated_names(text, hits, new)
     hits += court_hits(text, index, hits, new)
     hits += described_bodies(text, hits)
