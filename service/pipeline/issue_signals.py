@@ -96,29 +96,33 @@ def head_links(
     analysed: Sequence[int],
     texts: Mapping[int, str],
     name_heads: Sequence[tuple[str, str | None]],
-    direct: Collection[str],
+    direct: Mapping[str, Sequence[int]],
+    links: Sequence[Mapping[str, IssueLink]],
     config: LinkerConfig,
     add: Adder,
-    topics: Sequence[str] = (),
+    body: Collection[int] = (),
 ) -> None:
     """A definite reference to an issue's head noun ("Heil said Berlin strongly supported
-    the directive") links the sentence to that issue at `head_score`, when no other
-    issue's name ends in that noun and the article links the issue directly elsewhere
-    (by keyword or similarity): a large catalogue holds many agreements and bills that
-    an article never mentions. `name_heads`: each issue's key and its name's head noun
-    (`name_head`); `direct`: the issues the article links directly (`direct_links`)."""
+    the directive") links the sentence to that issue at `head_score`, when the article
+    links the issue directly elsewhere (by keyword or similarity): a large catalogue
+    holds many agreements and bills that an article never mentions. `name_heads`: each
+    issue's key and its name's head noun (`name_head`); `direct`: the sentences that
+    link each issue directly (`direct_links`); `links`: every sentence's links so far;
+    `body`: the article's body sentences."""
     by_head: dict[str, list[str]] = {}
     for key, head in name_heads:
-        if head is not None:
+        if head is not None and key in direct:
             by_head.setdefault(head, []).append(key)
-    # One issue ends in the noun: that one. Several ("US steel tariffs", "retaliatory
-    # tariffs"): the article's topic among them, if it is one ("called the tariffs a step
-    # in the wrong direction" in a story about the US tariffs).
-    heads = {
-        head: keys[0] if len(keys) == 1 else next(k for k in topics if k in keys)
-        for head, keys in by_head.items()
-        if (len(keys) == 1 and keys[0] in direct) or any(k in keys for k in topics)
-    }
+
+    # Several issues end in the noun ("US steel tariffs", "retaliatory tariffs"): "the
+    # tariffs" are the ones the body names outright first, the story's subject ("called
+    # the tariffs a step in the wrong direction" in a story that opens on the US tariffs);
+    # between two named in the same sentence, the one the article links more often.
+    def first_named(key: str) -> tuple[int, int, str]:
+        named = [i for i in direct[key] if i in body and links[i][key].score >= config.explicit_score]
+        return (min(named, default=len(links)), -len(direct[key]), key)
+
+    heads = {head: min(keys, key=first_named) for head, keys in by_head.items()}
     if not heads:
         return
     for i in analysed:

@@ -211,7 +211,7 @@ def link_issues(
     body = {i for i in analysed if sentences[i].kind == "body"}
     direct = direct_links(analysed, links)
     topics = article_topics(direct, links, config, body)
-    head_links(analysed, texts, [(p.key, p.head) for p in profiles], direct.keys(), config, add, topics)
+    head_links(analysed, texts, [(p.key, p.head) for p in profiles], direct, links, config, add, body)
     topic_links(analysed, links, config, add, topics, direct)
 
     # Context last, so inherited links see the previous sentence's final set.
