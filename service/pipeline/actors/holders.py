@@ -118,23 +118,19 @@ def sentence_holders(
 
     for sentence in sentences:
         own = list(by_sentence.get(sentence.index, []))
-        # "he"/"she" resolved to the most recent salient person.
-        for start, end in speech.pronoun_offsets(sentence, doc):
+        # "he"/"she": the most recent salient person; "it"/"they" saying something: the
+        # body named last as a subject (not a person, not an outlet).
+        pronouns = [(at, False) for at in speech.pronoun_offsets(sentence, doc)]
+        pronouns += [(at, True) for at in speech.body_pronoun_offsets(sentence, doc)]
+        for (start, end), body in pronouns:
             pronoun = text[start:end]
 
-            def fits(key: str, pronoun: str = pronoun) -> bool:
-                return is_person(key) and agrees(name_of(key), pronoun)
+            def fits(key: str, pronoun: str = pronoun, body: bool = body) -> bool:
+                return is_body(key) if body else is_person(key) and agrees(name_of(key), pronoun)
 
-            antecedent = _antecedent(start, sentences, sentence, own, by_sentence, doc, fits)
+            antecedent = _antecedent(start, sentences, sentence, own, by_sentence, doc, fits, body)
             if antecedent is not None:
-                pron = Mention(antecedent, start, end, sentence.index, text[start:end], "pronoun")
-                mentions.append(pron)
-                own.append(pron)
-        # "it"/"they" saying something: the body named last (not a person, not an outlet).
-        for start, end in speech.body_pronoun_offsets(sentence, doc):
-            antecedent = _body_antecedent(start, sentences, sentence, own, by_sentence, doc, is_body)
-            if antecedent is not None:
-                pron = Mention(antecedent, start, end, sentence.index, text[start:end], "pronoun")
+                pron = Mention(antecedent, start, end, sentence.index, pronoun, "pronoun")
                 mentions.append(pron)
                 own.append(pron)
         own.sort(key=lambda m: m.start)
@@ -221,44 +217,30 @@ def _antecedent(
     by_sentence: dict[int, list[Mention]],
     doc: Any | None,
     fits: Callable[[str], bool],
+    subjects_only: bool = False,
 ) -> str | None:
-    """The person a "he"/"she" at `offset` most likely refers to: `fits` says whether an
-    actor can be that person (a person whose name does not contradict the pronoun)."""
+    """The actor a pronoun at `offset` most likely refers to; `fits` says whether an actor
+    can be it. "he"/"she": a person whose name does not contradict the pronoun, the
+    subject before it in the sentence or in one of the three before. "it"/"they"
+    speaking for a body (`subjects_only`): only a body that is the subject earlier in
+    the sentence or of the previous one ("The ministry rejected the plan. It said ...");
+    "The authors say ... They call for" is not the Australia of "the Australian
+    population" in between."""
     earlier = [m for m in own if m.end <= offset and m.via != "pronoun" and fits(m.actor_key)]
-    if earlier:
-        subjects = [m for m in earlier if speech.is_subject(doc, m.start, m.end)]
+    subjects = [m for m in earlier if speech.is_subject(doc, m.start, m.end)]
+    if subjects or (earlier and not subjects_only):
         return (subjects or earlier)[-1].actor_key
-    for back in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+    reach = 1 if subjects_only else 3
+    for back in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
         if back < 0 or back >= len(sentences) or sentences[back].kind in SILENT_KINDS:
             continue
-        people = [m for m in by_sentence.get(back, []) if fits(m.actor_key)]
-        if not people:
-            continue
-        subjects = [m for m in people if speech.is_subject(doc, m.start, m.end)]
-        # A sentence's subject is its most salient person; without a parse, its first.
-        return (subjects or people)[0].actor_key
+        found = [m for m in by_sentence.get(back, []) if fits(m.actor_key)]
+        subjects = [m for m in found if speech.is_subject(doc, m.start, m.end)]
+        # A sentence's subject is its most salient actor; without a parse, its first.
+        found = subjects if subjects_only else (subjects or found)
+        if found:
+            return found[0].actor_key
     return None
-
-
-def _body_antecedent(
-    offset: int,
-    sentences: Sequence[Sentence],
-    sentence: Sentence,
-    own: Sequence[Mention],
-    by_sentence: dict[int, list[Mention]],
-    doc: Any | None,
-    is_body: Callable[[str], bool],
-) -> str | None:
-    """The body an "it"/"they" at `offset` speaks for: a body that is the subject earlier
-    in the sentence or of the previous sentence ("The ministry rejected the plan. It said
-    ..."). Nothing otherwise: "The authors say ... They call for" is not the Australia of
-    "the Australian population" in between."""
-    earlier = [m for m in own if m.end <= offset and m.via != "pronoun" and is_body(m.actor_key)]
-    candidates = [m for m in earlier if speech.is_subject(doc, m.start, m.end)]
-    if not candidates and sentence.index > 0 and sentences[sentence.index - 1].kind not in SILENT_KINDS:
-        previous = by_sentence.get(sentence.index - 1, [])
-        candidates = [m for m in previous if is_body(m.actor_key) and speech.is_subject(doc, m.start, m.end)]
-    return candidates[-1].actor_key if candidates else None
 
 
 def _neighbour_speaker(
