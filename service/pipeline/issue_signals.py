@@ -117,10 +117,12 @@ def head_links(
     # Several issues end in the noun ("US steel tariffs", "retaliatory tariffs"): "the
     # tariffs" are the ones the body names outright first, the story's subject ("called
     # the tariffs a step in the wrong direction" in a story that opens on the US tariffs);
-    # between two named in the same sentence, the one the article links more often.
-    def first_named(key: str) -> tuple[int, int, str]:
-        named = [i for i in direct[key] if i in body and links[i][key].score >= config.explicit_score]
-        return (min(named, default=len(links)), -len(direct[key]), key)
+    # none named outright (a catalogue without keywords): the one linked first; then the
+    # one the article links more often.
+    def first_named(key: str) -> tuple[int, int, int, str]:
+        rows = [i for i in direct[key] if i in body]
+        named = [i for i in rows if links[i][key].score >= config.explicit_score]
+        return (min(named, default=len(links)), min(rows, default=len(links)), -len(direct[key]), key)
 
     heads = {head: min(keys, key=first_named) for head, keys in by_head.items()}
     if not heads:

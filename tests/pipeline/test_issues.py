@@ -223,3 +223,20 @@ def test_a_head_noun_several_issues_share_refers_to_the_articles_topic() -> None
     last = links[-1]
     assert last["tariffs"].via == "anchor" and last["tariffs"].score == LinkerConfig().head_score
     assert "aretal" not in last or last["aretal"].via != "anchor"
+
+
+def test_without_keywords_a_shared_head_noun_refers_to_the_issue_linked_first() -> None:
+    """No issue of the catalogue is named outright (no keywords, partial name matches):
+    "the tariffs" are still the ones the article brings up first."""
+    issues = [
+        IssueSpec("tariffs", "US steel and aluminium tariffs"),
+        IssueSpec("aretal", "retaliatory tariffs on American goods"),
+    ]
+    text = (
+        "Washington imposed steel tariffs on Thursday. "
+        "Canada vowed retaliatory tariffs on goods. "
+        "Ryan said the tariffs were a mistake."
+    )
+    links = [{link.issue_key: link for link in row} for row in link_issues(segment(text), issues)]
+    assert links[2]["tariffs"].via == "anchor"
+    assert "aretal" not in links[2]
