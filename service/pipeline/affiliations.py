@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from service.pipeline.holder_rules import no_longer
+from service.pipeline.speech_lexicon import PLACE_NOUNS
 from service.pipeline.types import Mention
 
 # Heads of an organisation. Portfolio titles ("Home Secretary", "Labour Minister",
@@ -43,7 +44,7 @@ _PERSON_FOR_ORG = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_OF_BEFORE = re.compile(rf"(?P<role>{_ROLE})\s+(?:of|for|at)\s+(?:{_LEAD})?$", re.IGNORECASE)
 # "... of the Lombardy region, Roberto Maroni": a place's government named with its kind.
 _BETWEEN_ORG_AND_PERSON = re.compile(
-    r"^\s*(?:region|state|province|county|city|municipality)?\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+    rf"^\s*(?:{'|'.join(sorted(PLACE_NOUNS))})?\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
 )
 
 
@@ -83,10 +84,7 @@ def text_affiliations(
     Department Spokesperson"): its heads and ministers come from dated
     catalogue roles or from their title (`state_title_affiliations`).
     """
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        if mention.via != "pronoun":
-            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    by_sentence = _named_by_sentence(mentions)
     found: dict[tuple[str, str], TextAffiliation] = {}
     for own in by_sentence.values():
         people = [m for m in own if kind_of(m.actor_key) == "person"]
@@ -195,10 +193,7 @@ def bare_spokesperson_affiliations(
     Spokesman Dmitry Peskov said ...") speaks for the one body or state the previous
     sentence names: the guidelines record a spokesperson only as that body. Nothing
     when that sentence names none or several (the title alone does not say which)."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        if mention.via != "pronoun":
-            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    by_sentence = _named_by_sentence(mentions)
     found: list[TextAffiliation] = []
     for mention in mentions:
         if mention.via == "pronoun" or kind_of(mention.actor_key) != "person":
@@ -215,3 +210,12 @@ def bare_spokesperson_affiliations(
         if len(bodies) == 1:
             found.append(TextAffiliation(mention.actor_key, bodies.pop(), True))
     return found
+
+
+def _named_by_sentence(mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Each sentence's mentions by name (pronouns left out)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.via != "pronoun":
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    return by_sentence

@@ -302,17 +302,13 @@ class Analyser:
         new_names = {actor.key: actor.name for actor in new_actors}
         out: list[ClassifierInput] = []
         for holder, link in pairs:
-            sentence = sentences[holder.sentence_index]
+            sentence = plain_text(sentences[holder.sentence_index].text)
             issue = by_key[link.issue_key]
             out.append(
                 ClassifierInput(
                     actor=_actor_name(index, holder.actor_key, new_names),
                     issue=issue.name,
-                    sentence=(
-                        attributed(plain_text(sentence.text), holder.mention)
-                        if holder.is_quote
-                        else plain_text(sentence.text)
-                    ),
+                    sentence=attributed(sentence, holder.mention) if holder.is_quote else sentence,
                     mention=holder.mention,
                     context=_previous(sentences, holder.sentence_index),
                     issue_description=issue.description,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from service.pipeline.types import Sentence
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_OPENERS = frozenset({*_QUOTE_PAIRS, '"'})
 _CLOSERS = frozenset({*_QUOTE_PAIRS.values(), '"'})
 # A quotation of fewer words is a scare quote ("certain" individuals), not speech.
 MIN_QUOTE_WORDS = 3
@@ -33,10 +34,10 @@ def quote_spans(text: str) -> list[Span]:
     i = 0
     while i < len(text):
         char = text[i]
-        closer = _QUOTE_PAIRS.get(char) or ('"' if char == '"' else None)
-        if closer is None:
+        if char not in _OPENERS:
             i += 1
             continue
+        closer = _QUOTE_PAIRS.get(char, char)
         end = text.find(closer, i + 1)
         # A quote never runs past a paragraph break unless the next paragraph reopens it.
         para = text.find("\n\n", i + 1)
@@ -62,7 +63,7 @@ def _words(text: str) -> int:
 def reopens_quote(text: str, paragraph_break: int) -> bool:
     """Whether the paragraph after the break at `paragraph_break` opens with a quotation mark."""
     rest = text[paragraph_break : paragraph_break + 20].lstrip()
-    return bool(rest) and (rest[0] in _QUOTE_PAIRS or rest[0] == '"')
+    return rest[:1] in _OPENERS
 
 
 def introduces_next_paragraph(text: str, sentence: Sentence) -> bool:

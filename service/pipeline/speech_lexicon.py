@@ -56,3 +56,9 @@ BODY_NOUNS = frozenset(
         "assembly", "caucus", "lobby", "institute", "foundation", "board", "movement", "campaign",
     }
 )  # fmt: skip
+
+# Kinds of place whose government a head speaks for ("the president of the Lombardy
+# region"; "... of the Lombardy region, Roberto Maroni").
+PLACE_NOUNS = frozenset(
+    {"region", "state", "province", "county", "city", "municipality", "prefecture", "canton", "territory"}
+)

@@ -11,10 +11,10 @@ from service.pipeline import speech
 from service.pipeline.actors.gender import given_names
 from service.pipeline.actors.index import ActorIndex
 from service.pipeline.actors.matching import Hit
-from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, PLACE_NOUNS, heads_of, unnamed_bodies
+from service.pipeline.actors.unnamed_bodies import BODY_DESCRIPTIONS, heads_of, unnamed_bodies
 from service.pipeline.holder_rules import is_junk_entity, trim_entity
 from service.pipeline.segment import sentence_at
-from service.pipeline.speech_lexicon import AGENT_NOUNS, SPEAKS_FOR_NOUNS
+from service.pipeline.speech_lexicon import AGENT_NOUNS, PLACE_NOUNS, SPEAKS_FOR_NOUNS
 from service.pipeline.types import ActorKind, NewActor, Sentence
 
 # ---------------------------------------------------------------- NER

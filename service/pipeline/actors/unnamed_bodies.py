@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.pipeline.speech_lexicon import BODY_NOUNS, SPEAKS_FOR_NOUNS
+from service.pipeline.speech_lexicon import BODY_NOUNS, PLACE_NOUNS, SPEAKS_FOR_NOUNS
 
 # Head nouns that describe a body ("Gazprom, the Russian state gas company, said").
 BODY_DESCRIPTIONS = BODY_NOUNS | {
@@ -74,11 +74,6 @@ def _described_bodies(doc: Any) -> list[tuple[int, int]]:
         if all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : token.i + 1]):
             found.append((first.idx, token.idx + len(token)))
     return found
-
-
-PLACE_NOUNS = frozenset(
-    {"region", "state", "province", "county", "city", "municipality", "prefecture", "canton", "territory"}
-)
 
 
 def heads_of(token: Any) -> bool:
